@@ -1,0 +1,1 @@
+"""Pure Python core: value types, rules and parsers. Never imports peewee or Textual."""

@@ -1,0 +1,239 @@
+"""Value types shared by every layer. Frozen: the store returns them, nobody mutates them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    """Where a contact is in the pipeline, in order."""
+
+    PROSPECT = "prospect"
+    REACHED_OUT = "reached_out"
+    SCHEDULED = "scheduled"
+    INTERVIEWED = "interviewed"
+    IN_TOUCH = "in_touch"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return _STAGE_LABELS[self]
+
+    @property
+    def index(self) -> int:
+        return list(Stage).index(self)
+
+    def next(self) -> Stage:
+        stages = list(Stage)
+        return stages[min(self.index + 1, len(stages) - 1)]
+
+    def previous(self) -> Stage:
+        return list(Stage)[max(self.index - 1, 0)]
+
+
+_STAGE_LABELS = {
+    Stage.PROSPECT: "Prospect",
+    Stage.REACHED_OUT: "Reached out",
+    Stage.SCHEDULED: "Scheduled",
+    Stage.INTERVIEWED: "Interviewed",
+    Stage.IN_TOUCH: "In touch",
+    Stage.CLOSED: "Closed",
+}
+
+
+class Source(StrEnum):
+    """How the user found a contact."""
+
+    LINKEDIN = "linkedin"
+    ALUMNI = "alumni"
+    ASSOCIATION = "association"
+    EVENT = "event"
+    COMMUNITY = "community"
+    REFERRAL = "referral"
+    COLD = "cold"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _SOURCE_LABELS[self]
+
+
+_SOURCE_LABELS = {
+    Source.LINKEDIN: "LinkedIn",
+    Source.ALUMNI: "Alumni network",
+    Source.ASSOCIATION: "Professional association",
+    Source.EVENT: "Event / meetup",
+    Source.COMMUNITY: "Online community",
+    Source.REFERRAL: "Referral",
+    Source.COLD: "Cold",
+    Source.OTHER: "Other",
+}
+
+
+class ActivityKind(StrEnum):
+    """What happened, in a contact's timeline."""
+
+    CONNECTED = "connected"
+    OUTREACH = "outreach"
+    REPLY = "reply"
+    MESSAGE = "message"
+    CALL = "call"
+    THANK_YOU = "thank_you"
+    CHECK_IN = "check_in"
+    STAGE_CHANGE = "stage_change"
+    NOTE = "note"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize().replace("Thank you", "Thank-you")
+
+    @property
+    def is_interaction(self) -> bool:
+        """Interactions with the person reset the stay-in-touch clock; bookkeeping does not."""
+        return self not in (ActivityKind.STAGE_CHANGE, ActivityKind.NOTE)
+
+
+class Consent(StrEnum):
+    """Did the contact agree to the call being recorded?"""
+
+    YES = "yes"
+    NO = "no"
+    NOT_ASKED = "not_asked"
+
+
+class InterviewStatus(StrEnum):
+    PLANNED = "planned"
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    id: int
+    name: str
+    industry: str
+    website: str
+    research: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyDraft:
+    """What a user fills in for a company."""
+
+    name: str
+    industry: str = ""
+    website: str = ""
+    research: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDraft:
+    """What a user fills in for a contact. The company is named; it is created if new."""
+
+    name: str
+    role: str = ""
+    company: str = ""
+    email: str = ""
+    linkedin_url: str = ""
+    location: str = ""
+    source: Source = Source.OTHER
+    referred_by_id: int | None = None
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: int
+    name: str
+    role: str
+    company_id: int | None
+    company_name: str
+    email: str
+    linkedin_url: str
+    location: str
+    source: Source
+    referred_by_id: int | None
+    referred_by_name: str
+    stage: Stage
+    tags: tuple[str, ...]
+    notes: str
+    next_action: str
+    next_action_due: date | None
+    last_interaction_at: datetime | None
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+    def is_due(self, today: date) -> bool:
+        return self.next_action_due is not None and self.next_action_due <= today
+
+    def is_overdue(self, today: date) -> bool:
+        return self.next_action_due is not None and self.next_action_due < today
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    id: int
+    contact_id: int
+    kind: ActivityKind
+    at: datetime
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedQuestion:
+    id: int
+    interview_id: int
+    question_ref: str
+    """``bank/topic/question`` for a bank question, empty for a one-off."""
+    topic: str
+    text: str
+    position: int
+    asked_at: datetime | None
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    id: int
+    contact_id: int
+    contact_name: str
+    status: InterviewStatus
+    scheduled_at: datetime | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    target_minutes: int
+    link: str
+    recording_consent: Consent
+    notes: str
+    notes_revision: int
+    thank_you_sent_at: datetime | None
+    questions: tuple[PlannedQuestion, ...] = field(default=())
+
+    @property
+    def minutes(self) -> int | None:
+        if self.started_at is None or self.ended_at is None:
+            return None
+        return round((self.ended_at - self.started_at).total_seconds() / 60)
+
+
+@dataclass(frozen=True, slots=True)
+class StageCount:
+    stage: Stage
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str
+    """``contact``, ``company`` or ``interview``."""
+    ref_id: int
+    title: str
+    snippet: str

@@ -1,0 +1,80 @@
+"""Rules for what users type into forms. Pure: raise ``ValidationError`` naming the field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from informa.domain.errors import ValidationError
+from informa.domain.model import CompanyDraft, ContactDraft
+
+MAX_NAME = 200
+MAX_TEXT = 100_000
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_TAG = re.compile(r"[^\w+#.-]+")
+
+
+def clean_line(value: str) -> str:
+    """One line of text: trimmed, inner runs of whitespace (including newlines) folded."""
+    return " ".join(value.split())
+
+
+def check_email(value: str, field: str = "email") -> str:
+    value = value.strip()
+    if value and not _EMAIL.match(value):
+        raise ValidationError(f"'{value}' is not an email address", field=field)
+    return value
+
+
+def check_url(value: str, field: str = "url") -> str:
+    value = value.strip()
+    if not value:
+        return value
+    parts = urlsplit(value if "://" in value else f"https://{value}")
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValidationError(f"'{value}' is not a web address (http:// or https://)", field=field)
+    return parts.geturl()
+
+
+def normalize_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for tag in tags:
+        cleaned = _TAG.sub("-", tag.strip().lower()).strip("-")
+        if cleaned:
+            seen.setdefault(cleaned[:50], None)
+    return tuple(seen)
+
+
+def _check_name(value: str, field: str, what: str) -> str:
+    name = clean_line(value)
+    if not name:
+        raise ValidationError(f"{what} is required", field=field)
+    if len(name) > MAX_NAME:
+        raise ValidationError(f"{what} is longer than {MAX_NAME} characters", field=field)
+    return name
+
+
+def check_contact(draft: ContactDraft) -> ContactDraft:
+    """Validate and normalise a contact draft."""
+    return replace(
+        draft,
+        name=_check_name(draft.name, "name", "A name"),
+        role=clean_line(draft.role)[:MAX_NAME],
+        company=clean_line(draft.company)[:MAX_NAME],
+        email=check_email(draft.email),
+        linkedin_url=check_url(draft.linkedin_url, "linkedin_url"),
+        location=clean_line(draft.location)[:MAX_NAME],
+        tags=normalize_tags(draft.tags),
+        notes=draft.notes[:MAX_TEXT],
+    )
+
+
+def check_company(draft: CompanyDraft) -> CompanyDraft:
+    return replace(
+        draft,
+        name=_check_name(draft.name, "name", "A company name"),
+        industry=clean_line(draft.industry)[:MAX_NAME],
+        website=check_url(draft.website, "website"),
+        research=draft.research[:MAX_TEXT],
+    )

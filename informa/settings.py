@@ -1,0 +1,170 @@
+"""The user's settings: one optional, documented YAML file in the config folder.
+
+Every key is optional. A bad value is reported as ``FILE:LINE: message`` and its default is
+used; the rest of the file still applies. The theme chosen in the app is written back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from informa.domain.errors import FileProblems, Problem
+from informa.paths import PRIVATE_FILE_MODE, ensure_private_dir
+from informa.yamlfile import Checker, Node, parse, read_text
+
+CADENCES = ("3b7", "7+7")
+DEFAULT_THEME = "informa"
+
+TEMPLATE = """\
+# informa settings. Every key is optional; delete a line to get its default back.
+# A bad value is reported when informa starts and its default is used instead.
+
+# Colour theme (informa, informa-light, or any built-in Textual theme such as nord).
+# Changing the theme in the app (ctrl+p → "Theme") writes it here.
+theme: {theme}
+
+# How many informational interviews you aim for (progress on the review screen).
+# interview_goal: 10
+
+# Default length of a call, in minutes.
+# call_minutes: 25
+
+# Follow-up cadence after an outreach with no reply:
+#   3b7  try a second person at the company after 3 business days, follow up after 7
+#   7+7  nudge after 7 business days, then once more 7 later
+# follow_up_cadence: 3b7
+
+# A thank-you is due this many hours after a call ends.
+# thank_you_hours: 24
+
+# Suggest a check-in with contacts you are "in touch" with every N weeks.
+# check_in_weeks: 8
+
+# Days that do not count as business days for follow-ups (YYYY-MM-DD).
+# holidays: [2026-12-25, 2027-01-01]
+
+# Remap keys by binding id (see the help panel, f1), e.g.:
+# keys:
+#   new_contact: ctrl+n
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    theme: str = DEFAULT_THEME
+    interview_goal: int = 10
+    call_minutes: int = 25
+    follow_up_cadence: str = "3b7"
+    thank_you_hours: int = 24
+    check_in_weeks: int = 8
+    holidays: tuple[date, ...] = ()
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+KEYS = (
+    "theme",
+    "interview_goal",
+    "call_minutes",
+    "follow_up_cadence",
+    "thank_you_hours",
+    "check_in_weeks",
+    "holidays",
+    "keys",
+)
+
+
+def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """Read the settings file; a missing file gives the defaults and no problem."""
+    if not path.exists():
+        return Settings(), []
+    try:
+        root = parse(read_text(path), path)
+    except FileProblems as exc:
+        return Settings(), list(exc.problems)
+    if root is None:
+        return Settings(), []
+    checker = Checker(path)
+    settings = _settings(checker, root)
+    return settings, checker.problems
+
+
+def _settings(checker: Checker, root: Node) -> Settings:
+    fields = checker.mapping(root, "the settings", optional=KEYS)
+    if fields is None:
+        return Settings()
+    settings = Settings()
+    updates: dict[str, object] = {}
+    if (theme := checker.text(fields.get("theme"), "theme")) is not None:
+        updates["theme"] = theme
+    for key, low, high in (
+        ("interview_goal", 1, 1000),
+        ("call_minutes", 5, 180),
+        ("thank_you_hours", 1, 24 * 14),
+        ("check_in_weeks", 1, 104),
+    ):
+        if (number := checker.integer(fields.get(key), key, low, high)) is not None:
+            updates[key] = number
+    cadence = checker.choice(fields.get("follow_up_cadence"), "follow_up_cadence", CADENCES)
+    if cadence is not None:
+        updates["follow_up_cadence"] = cadence
+    if (holidays := fields.get("holidays")) is not None:
+        updates["holidays"] = _holidays(checker, holidays)
+    if (keys := fields.get("keys")) is not None:
+        updates["keys"] = _keys(checker, keys)
+    return replace(settings, **updates)  # type: ignore[arg-type]
+
+
+def _holidays(checker: Checker, node: Node) -> tuple[date, ...]:
+    days = []
+    for item in checker.sequence(node, "holidays"):
+        if isinstance(item.value, date):
+            days.append(item.value)
+        else:
+            checker.error(item.line, f"holiday '{item.value}' is not a date like 2026-12-25")
+    return tuple(sorted(days))
+
+
+def _keys(checker: Checker, node: Node) -> dict[str, str]:
+    if not node.is_mapping:
+        checker.error(node.line, "keys must map binding ids to keys, like 'new_contact: ctrl+n'")
+        return {}
+    keys: dict[str, str] = {}
+    for binding_id, value in node.value.items():
+        key = checker.text(value, f"key for '{binding_id}'")
+        if key is not None:
+            keys[binding_id] = key
+    return keys
+
+
+_THEME_LINE = re.compile(r"^theme\s*:.*$", re.MULTILINE)
+
+
+def save_theme(path: Path, theme: str) -> None:
+    """Persist the theme, keeping the rest of the file (and its comments) as written."""
+    if path.exists():
+        text = read_text(path)
+        line = f"theme: {theme}"
+        text = (
+            _THEME_LINE.sub(line, text, count=1)
+            if _THEME_LINE.search(text)
+            else (text.rstrip("\n") + f"\n{line}\n")
+        )
+    else:
+        text = TEMPLATE.format(theme=theme)
+    write_private_text(path, text)
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Write atomically (temp file + rename) with owner-only permissions."""
+    ensure_private_dir(path.parent)
+    temporary = path.with_name(f".{path.name}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    temporary.replace(path)

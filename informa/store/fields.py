@@ -1,0 +1,46 @@
+"""Column types peewee lacks: aware timestamps and tag lists."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from peewee import TextField
+
+from informa.domain.clock import ensure_aware
+
+
+class AwareDateTimeField(TextField):  # type: ignore[type-arg]
+    """An aware datetime, stored as fixed-width UTC ISO-8601 text so that it sorts as text.
+
+    peewee's DateTimeField drops the offset on the way back; this one refuses naive values
+    and always returns aware datetimes in UTC.
+    """
+
+    def db_value(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError(f"expected a datetime, got {type(value).__name__}")
+        utc = ensure_aware(value).astimezone(UTC)
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+    def python_value(self, value: Any) -> datetime | None:
+        if value is None:
+            return None
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+class TagsField(TextField):  # type: ignore[type-arg]
+    """A tuple of tags, stored as a JSON list."""
+
+    def db_value(self, value: Any) -> str:
+        return json.dumps(list(value or ()), ensure_ascii=False)
+
+    def python_value(self, value: Any) -> tuple[str, ...]:
+        if not value:
+            return ()
+        loaded = json.loads(value)
+        return tuple(str(tag) for tag in loaded) if isinstance(loaded, list) else ()

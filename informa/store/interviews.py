@@ -1,0 +1,188 @@
+"""Interviews: scheduling, the question plan, the call itself and the thank-you."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from informa.domain import model as d
+from informa.domain.errors import InformaError, NotFoundError, ValidationError
+from informa.domain.validate import check_url
+from informa.store import convert, search
+from informa.store import models as m
+from informa.store.activities import add_row
+from informa.store.base import Service, transaction
+from informa.store.rows import contact_row, interview_row
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """A question to put in a call's plan: a bank question (by ref) or a one-off."""
+
+    text: str
+    question_ref: str = ""
+    topic: str = ""
+
+
+class NotesConflictError(InformaError):
+    """The notes changed elsewhere (another informa) since this editor loaded them."""
+
+    def __init__(self, interview_id: int, stored: str, revision: int) -> None:
+        super().__init__(f"the notes of interview {interview_id} were changed elsewhere")
+        self.stored = stored
+        self.revision = revision
+
+
+def _advance(contact: m.Contact, stage: d.Stage, at: datetime) -> None:
+    """Move a contact forward to ``stage`` (never backwards), recording the move."""
+    current = d.Stage(contact.stage)
+    if current.index < stage.index:
+        contact.stage, contact.updated_at = stage.value, at
+        contact.save(only=[m.Contact.stage, m.Contact.updated_at])
+        add_row(contact, d.ActivityKind.STAGE_CHANGE, at, f"{current.label} → {stage.label}")
+
+
+class InterviewService(Service):
+    @transaction
+    def schedule(
+        self,
+        contact_id: int,
+        at: datetime,
+        *,
+        target_minutes: int = 25,
+        link: str = "",
+    ) -> d.Interview:
+        contact = contact_row(contact_id)
+        if not 5 <= target_minutes <= 180:
+            raise ValidationError("the target length must be 5 to 180 minutes", field="target")
+        now = self.now()
+        row = m.Interview.create(
+            contact=contact,
+            status=d.InterviewStatus.SCHEDULED.value,
+            scheduled_at=self.now(at),
+            target_minutes=target_minutes,
+            link=check_url(link, "link"),
+            created_at=now,
+            updated_at=now,
+        )
+        _advance(contact, d.Stage.SCHEDULED, now)
+        return self._value(row)
+
+    @transaction
+    def set_plan(self, interview_id: int, items: Sequence[PlanItem]) -> d.Interview:
+        """Replace the plan, keeping asked/skipped marks of questions that stay in it."""
+        row = interview_row(interview_id)
+        old = {q.question_ref or q.text: q for q in row.questions}
+        m.PlannedQuestion.delete().where(m.PlannedQuestion.interview == row).execute()
+        for position, item in enumerate(items):
+            previous = old.get(item.question_ref or item.text)
+            m.PlannedQuestion.create(
+                interview=row,
+                question_ref=item.question_ref,
+                topic=item.topic,
+                text=item.text.strip(),
+                position=position,
+                asked_at=previous.asked_at if previous else None,
+                skipped=previous.skipped if previous else False,
+            )
+        return self._value(row)
+
+    @transaction
+    def start(self, interview_id: int, *, at: datetime | None = None) -> d.Interview:
+        row = interview_row(interview_id)
+        if row.started_at is None:
+            row.started_at = self.now(at)
+        row.status, row.updated_at = d.InterviewStatus.IN_PROGRESS.value, self.now()
+        row.save()
+        return self._value(row)
+
+    @transaction
+    def save_notes(self, interview_id: int, notes: str, *, base_revision: int) -> int:
+        """Save the notes body; returns the new revision.
+
+        Refuses (``NotesConflictError``) if someone else saved since ``base_revision``, so
+        that the caller can keep both versions instead of silently overwriting one.
+        """
+        row = interview_row(interview_id)
+        if row.notes_revision != base_revision:
+            raise NotesConflictError(interview_id, row.notes, row.notes_revision)
+        row.notes, row.notes_revision = notes, row.notes_revision + 1
+        row.updated_at = self.now()
+        row.save(only=[m.Interview.notes, m.Interview.notes_revision, m.Interview.updated_at])
+        search.index_interview(row, row.contact.name)
+        return int(row.notes_revision)
+
+    @transaction
+    def mark_asked(self, planned_id: int, *, at: datetime | None = None) -> d.PlannedQuestion:
+        row = self._planned(planned_id)
+        row.asked_at, row.skipped = self.now(at), False
+        row.save()
+        return convert.planned_question(row)
+
+    @transaction
+    def skip(self, planned_id: int, skipped: bool = True) -> d.PlannedQuestion:
+        row = self._planned(planned_id)
+        row.skipped = skipped
+        if skipped:
+            row.asked_at = None
+        row.save()
+        return convert.planned_question(row)
+
+    @transaction
+    def finish(self, interview_id: int, *, at: datetime | None = None) -> d.Interview:
+        row = interview_row(interview_id)
+        end = self.now(at)
+        row.started_at = row.started_at or end
+        row.ended_at, row.status, row.updated_at = end, d.InterviewStatus.DONE.value, self.now()
+        row.save()
+        minutes = round((end - row.started_at).total_seconds() / 60)
+        add_row(row.contact, d.ActivityKind.CALL, end, f"Informational interview, {minutes} min")
+        _advance(row.contact, d.Stage.INTERVIEWED, end)
+        return self._value(row)
+
+    @transaction
+    def set_consent(self, interview_id: int, consent: d.Consent) -> d.Interview:
+        row = interview_row(interview_id)
+        row.recording_consent, row.updated_at = consent.value, self.now()
+        row.save()
+        return self._value(row)
+
+    @transaction
+    def mark_thank_you_sent(
+        self, interview_id: int, *, at: datetime | None = None, detail: str = ""
+    ) -> d.Interview:
+        row = interview_row(interview_id)
+        sent = self.now(at)
+        row.thank_you_sent_at, row.updated_at = sent, self.now()
+        row.save()
+        add_row(row.contact, d.ActivityKind.THANK_YOU, sent, detail or "Thank-you sent")
+        return self._value(row)
+
+    @transaction
+    def get(self, interview_id: int) -> d.Interview:
+        return self._value(interview_row(interview_id))
+
+    @transaction
+    def for_contact(self, contact_id: int) -> list[d.Interview]:
+        contact_row(contact_id)
+        rows = (
+            m.Interview.select()
+            .where(m.Interview.contact == contact_id)
+            .order_by(m.Interview.scheduled_at.desc(nulls="LAST"), m.Interview.id.desc())
+        )
+        return [self._value(row) for row in rows]
+
+    @staticmethod
+    def _planned(planned_id: int) -> m.PlannedQuestion:
+        row = m.PlannedQuestion.get_or_none(m.PlannedQuestion.id == planned_id)
+        if row is None:
+            raise NotFoundError(f"planned question {planned_id} does not exist")
+        return row
+
+    @staticmethod
+    def _value(row: m.Interview) -> d.Interview:
+        questions = tuple(
+            convert.planned_question(q) for q in row.questions.order_by(m.PlannedQuestion.position)
+        )
+        return convert.interview(row, row.contact.name, questions)

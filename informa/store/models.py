@@ -1,0 +1,124 @@
+"""peewee models. Only the store's services use them; they never leave ``informa.store``.
+
+The schema itself is created by the numbered migrations in ``migrations/``; a test checks
+that these models and the migrated schema agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    DateField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+from informa.store.fields import AwareDateTimeField, TagsField
+
+database = SqliteDatabase(None)
+"""Deferred: nothing opens a file at import time. ``informa.store.db.open_database`` inits it."""
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Company(BaseModel):
+    id = AutoField()
+    name = TextField(collation="NOCASE", unique=True)
+    industry = TextField(default="")
+    website = TextField(default="")
+    research = TextField(default="")
+    created_at = AwareDateTimeField()
+    updated_at = AwareDateTimeField()
+
+
+class Contact(BaseModel):
+    id = AutoField()
+    name = TextField()
+    role = TextField(default="")
+    company = ForeignKeyField(Company, null=True, on_delete="SET NULL", backref="contacts")
+    email = TextField(default="")
+    linkedin_url = TextField(default="")
+    location = TextField(default="")
+    source = TextField(default="other")
+    referred_by = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="referrals")
+    stage = TextField(default="prospect")
+    tags = TagsField(default="[]")
+    notes = TextField(default="")
+    next_action = TextField(default="")
+    next_action_due = DateField(null=True)
+    last_interaction_at = AwareDateTimeField(null=True)
+    check_in_weeks = IntegerField(null=True)
+    archived = BooleanField(default=False)
+    created_at = AwareDateTimeField()
+    updated_at = AwareDateTimeField()
+
+
+class Interview(BaseModel):
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="interviews")
+    status = TextField(default="planned")
+    scheduled_at = AwareDateTimeField(null=True)
+    started_at = AwareDateTimeField(null=True)
+    ended_at = AwareDateTimeField(null=True)
+    target_minutes = IntegerField(default=25)
+    link = TextField(default="")
+    recording_consent = TextField(default="not_asked")
+    notes = TextField(default="")
+    notes_revision = IntegerField(default=0)
+    thank_you_sent_at = AwareDateTimeField(null=True)
+    created_at = AwareDateTimeField()
+    updated_at = AwareDateTimeField()
+
+
+class PlannedQuestion(BaseModel):
+    id = AutoField()
+    interview = ForeignKeyField(Interview, on_delete="CASCADE", backref="questions")
+    question_ref = TextField(default="")
+    topic = TextField(default="")
+    text = TextField()
+    position = IntegerField()
+    asked_at = AwareDateTimeField(null=True)
+    skipped = BooleanField(default=False)
+
+
+class Activity(BaseModel):
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="activities")
+    kind = TextField()
+    at = AwareDateTimeField()
+    detail = TextField(default="")
+
+
+class SearchIndex(FTS5Model):  # type: ignore[misc]
+    """Full-text index over contacts, companies and interview notes.
+
+    The rowid encodes what a row indexes (``ref_id * 4 + kind code``) so that keeping the
+    index in step is a delete and an insert by primary key, never a scan.
+    """
+
+    rowid = RowIDField()
+    kind = SearchField(unindexed=True)
+    ref_id = SearchField(unindexed=True)
+    title = SearchField()
+    body = SearchField()
+
+    KIND_CODES: ClassVar[dict[str, int]] = {"contact": 1, "company": 2, "interview": 3}
+
+    class Meta:
+        database = database
+        table_name = "search_index"
+        options: ClassVar[dict[str, Any]] = {"tokenize": "porter unicode61"}
+
+
+MODELS: tuple[type[Model], ...] = (Company, Contact, Interview, PlannedQuestion, Activity)

@@ -1,0 +1,219 @@
+"""YAML the user writes (question banks, settings), read with line numbers.
+
+``yaml.safe_load`` loses positions, so files are composed into nodes and walked by a
+``Checker`` that records every problem as ``FILE:LINE: message`` instead of stopping at the
+first one. Unknown keys and duplicate keys are problems: typos should not pass silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from informa.domain.errors import FileProblems, Problem
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A YAML value with the (1-based) line it starts on."""
+
+    value: Any
+    """dict[str, Node] for a mapping, list[Node] for a sequence, a Python scalar otherwise."""
+    line: int
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_sequence(self) -> bool:
+        return isinstance(self.value, list)
+
+
+def read_text(path: Path) -> str:
+    """Read a user file as UTF-8, turning OS and encoding errors into a located problem."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileProblems([Problem(path, None, f"not UTF-8 text ({exc.reason})")]) from exc
+    except OSError as exc:
+        raise FileProblems([Problem(path, None, f"cannot read: {exc.strerror}")]) from exc
+
+
+def parse(text: str, path: Path | str) -> Node | None:
+    """Compose ``text`` into located nodes; ``None`` for an empty document."""
+    tab_problems = [
+        Problem(path, number, "indented with a tab: YAML indentation must use spaces")
+        for number, line in enumerate(text.splitlines(), start=1)
+        if "\t" in line[: len(line) - len(line.lstrip())]
+    ]
+    if tab_problems:
+        raise FileProblems(tab_problems)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise FileProblems([_syntax_problem(exc, path)]) from exc
+    except yaml.YAMLError as exc:
+        raise FileProblems([Problem(path, None, f"invalid YAML: {exc}")]) from exc
+    if root is None:
+        return None
+    problems: list[Problem] = []
+    node = _convert(root, path, problems)
+    if problems:
+        raise FileProblems(problems)
+    return node
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    problem = (exc.problem or "syntax error").strip()
+    if "expected <block end>" in problem or "mapping values are not allowed" in problem:
+        return Problem(path, line, f"bad indentation or structure ({problem})")
+    if "could not find expected ':'" in problem:
+        return Problem(path, line, "expected 'key: value' (a missing colon or a bad indent?)")
+    return Problem(path, line, f"invalid YAML: {problem}")
+
+
+_constructor = yaml.SafeLoader("")
+
+
+def _convert(node: yaml.Node, path: Path | str, problems: list[Problem]) -> Node:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = _constructor.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                problems.append(Problem(path, key_line, f"key {key!r} must be text"))
+                continue
+            if key in mapping:
+                problems.append(Problem(path, key_line, f"duplicate key '{key}'"))
+                continue
+            mapping[key] = _convert(value_node, path, problems)
+        return Node(mapping, line)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(item, path, problems) for item in node.value], line)
+    try:
+        value = _constructor.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, line, f"invalid value: {exc}"))
+        value = None
+    return Node(value, line)
+
+
+class Checker:
+    """Collects located problems while turning nodes into typed values."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def mapping(
+        self,
+        node: Node,
+        what: str,
+        *,
+        required: Iterable[str] = (),
+        optional: Iterable[str] = (),
+    ) -> dict[str, Node] | None:
+        if not node.is_mapping:
+            self.error(node.line, f"{what} must be a mapping of 'key: value' lines")
+            return None
+        value: dict[str, Node] = node.value
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        for key, child in value.items():
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                self.error(child.line, f"unknown key '{key}' in {what} (known keys: {known})")
+        for key in required:
+            if key not in value:
+                self.error(node.line, f"{what} is missing '{key}'")
+        return value
+
+    def sequence(self, node: Node, what: str) -> list[Node]:
+        if not node.is_sequence:
+            self.error(node.line, f"{what} must be a list ('- item' lines)")
+            return []
+        items: list[Node] = node.value
+        return items
+
+    def text(self, node: Node | None, what: str, *, allow_empty: bool = False) -> str | None:
+        if node is None:
+            return None
+        if isinstance(node.value, bool) or not isinstance(node.value, str | int | float):
+            self.error(node.line, f"{what} must be text, not {_describe(node.value)}")
+            return None
+        text = str(node.value).strip()
+        if not text and not allow_empty:
+            self.error(node.line, f"{what} must not be empty")
+            return None
+        return text
+
+    def identifier(self, node: Node | None, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is None or node is None:
+            return None
+        if not ID_PATTERN.match(value):
+            self.error(
+                node.line,
+                f"{what} '{value}' must be lowercase letters, digits and dashes (like 'job-role')",
+            )
+            return None
+        return value
+
+    def integer(self, node: Node | None, what: str, low: int, high: int) -> int | None:
+        if node is None:
+            return None
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(node.line, f"{what} must be a whole number, not {_describe(value)}")
+            return None
+        if not low <= value <= high:
+            self.error(node.line, f"{what} must be between {low} and {high}, not {value}")
+            return None
+        return value
+
+    def choice(self, node: Node | None, what: str, choices: Iterable[str]) -> str | None:
+        value = self.text(node, what)
+        if value is None or node is None:
+            return None
+        options = tuple(choices)
+        if value not in options:
+            self.error(node.line, f"{what} must be one of {', '.join(options)}, not '{value}'")
+            return None
+        return value
+
+    def text_list(self, node: Node | None, what: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        values = []
+        for item in self.sequence(node, what):
+            text = self.text(item, f"each item of {what}")
+            if text is not None:
+                values.append(text)
+        return tuple(values)
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (empty)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__} '{value}'"
