@@ -32,7 +32,7 @@ class BankSet:
         return next((bank for bank in self.banks if bank.id == bank_id), None)
 
     def question(self, ref: str) -> Question | None:
-        bank_id, _, rest = ref.partition("/")
+        bank_id = ref.partition("/")[0]
         bank = self.get(bank_id)
         if bank is None:
             return None

@@ -22,15 +22,15 @@ class Stage(StrEnum):
         return _STAGE_LABELS[self]
 
     @property
-    def index(self) -> int:
+    def position(self) -> int:
         return list(Stage).index(self)
 
     def next(self) -> Stage:
         stages = list(Stage)
-        return stages[min(self.index + 1, len(stages) - 1)]
+        return stages[min(self.position + 1, len(stages) - 1)]
 
     def previous(self) -> Stage:
-        return list(Stage)[max(self.index - 1, 0)]
+        return list(Stage)[max(self.position - 1, 0)]
 
 
 _STAGE_LABELS = {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
+from typing import cast
 
-from peewee import JOIN, fn
+from peewee import JOIN, ModelSelect, fn
 
 from informa.domain import model as d
 from informa.domain.errors import NotFoundError, ValidationError
@@ -19,7 +21,7 @@ from informa.store.rows import contact_row
 Referrer = m.Contact.alias("referrer")
 
 
-def _select():  # type: ignore[no-untyped-def]
+def _select() -> ModelSelect[m.Contact]:
     """Contacts with their company and referrer names, in one query."""
     return (
         m.Contact.select(
@@ -131,12 +133,13 @@ class ContactService(Service):
 
     @transaction
     def stage_counts(self) -> list[d.StageCount]:
-        counts = dict(
+        query = (
             m.Contact.select(m.Contact.stage, fn.COUNT(m.Contact.id))
             .where(m.Contact.archived == False)  # noqa: E712
             .group_by(m.Contact.stage)
             .tuples()
         )
+        counts = {str(stage): int(count) for stage, count in cast(Iterable[tuple[str, int]], query)}
         return [d.StageCount(stage, int(counts.get(stage.value, 0))) for stage in d.Stage]
 
     @transaction

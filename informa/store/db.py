@@ -27,7 +27,7 @@ PRAGMAS = {
     "foreign_keys": 1,
     "busy_timeout": 5000,
 }
-BUSY_TIMEOUT_SECONDS = 5.0
+BUSY_TIMEOUT_SECONDS = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HISTORY_TABLE = "schema_migration"

@@ -11,7 +11,7 @@ from peewee import TextField
 from informa.domain.clock import ensure_aware
 
 
-class AwareDateTimeField(TextField):  # type: ignore[type-arg]
+class AwareDateTimeField(TextField):
     """An aware datetime, stored as fixed-width UTC ISO-8601 text so that it sorts as text.
 
     peewee's DateTimeField drops the offset on the way back; this one refuses naive values
@@ -33,7 +33,7 @@ class AwareDateTimeField(TextField):  # type: ignore[type-arg]
         return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-class TagsField(TextField):  # type: ignore[type-arg]
+class TagsField(TextField):
     """A tuple of tags, stored as a JSON list."""
 
     def db_value(self, value: Any) -> str:

@@ -37,7 +37,7 @@ class NotesConflictError(InformaError):
 def _advance(contact: m.Contact, stage: d.Stage, at: datetime) -> None:
     """Move a contact forward to ``stage`` (never backwards), recording the move."""
     current = d.Stage(contact.stage)
-    if current.index < stage.index:
+    if current.position < stage.position:
         contact.stage, contact.updated_at = stage.value, at
         contact.save(only=[m.Contact.stage, m.Contact.updated_at])
         add_row(contact, d.ActivityKind.STAGE_CHANGE, at, f"{current.label} → {stage.label}")

@@ -6,7 +6,7 @@ that these models and the migrated schema agree.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from peewee import (
     AutoField,
@@ -15,6 +15,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelSelect,
     SqliteDatabase,
     TextField,
 )
@@ -63,6 +64,10 @@ class Contact(BaseModel):
     created_at = AwareDateTimeField()
     updated_at = AwareDateTimeField()
 
+    if TYPE_CHECKING:  # peewee's foreign-key id accessors, which its stubs do not declare
+        company_id: int | None
+        referred_by_id: int | None
+
 
 class Interview(BaseModel):
     id = AutoField()
@@ -80,6 +85,10 @@ class Interview(BaseModel):
     created_at = AwareDateTimeField()
     updated_at = AwareDateTimeField()
 
+    if TYPE_CHECKING:
+        contact_id: int
+        questions: ModelSelect[PlannedQuestion]
+
 
 class PlannedQuestion(BaseModel):
     id = AutoField()
@@ -91,6 +100,9 @@ class PlannedQuestion(BaseModel):
     asked_at = AwareDateTimeField(null=True)
     skipped = BooleanField(default=False)
 
+    if TYPE_CHECKING:
+        interview_id: int
+
 
 class Activity(BaseModel):
     id = AutoField()
@@ -98,6 +110,9 @@ class Activity(BaseModel):
     kind = TextField()
     at = AwareDateTimeField()
     detail = TextField(default="")
+
+    if TYPE_CHECKING:
+        contact_id: int
 
 
 class SearchIndex(FTS5Model):  # type: ignore[misc]

@@ -1,0 +1,177 @@
+"""The command line. ``informa`` opens the app; subcommands work without the TUI.
+
+Textual is imported only by the commands that open the app, so the others start fast.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+import click
+from click.core import ParameterSource
+
+from informa import __version__
+from informa.domain.errors import InformaError
+from informa.paths import DB_ENV, DbSource, Paths, bundled_banks_dir, resolve_paths
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CliError(click.ClickException):
+    """A one-line error: ``informa: <what and where>``, exit code 1, no traceback."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"informa: {self.format_message()}", err=True, file=file)
+
+
+def _paths(ctx: click.Context) -> Paths:
+    root = ctx.find_root()
+    db = root.params.get("db")
+    source = root.get_parameter_source("db")
+    db_source = DbSource.ENV if source is ParameterSource.ENVIRONMENT else DbSource.OPTION
+    return resolve_paths(db, db_source if db is not None else None)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV,
+    help=f"Database file to use (default: in your data folder; or set ${DB_ENV}).",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="informa")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None) -> None:
+    """informa: a keyboard-driven workspace for informational interviews.
+
+    Run without a command to open the app on your database.
+    """
+    if ctx.invoked_subcommand is None:
+        paths = _paths(ctx)
+        _open_app(paths.db_path, paths, create_folder=paths.db_source is DbSource.DEFAULT)
+
+
+def _open_app(db_path: Path, paths: Paths, *, create_folder: bool, demo: bool = False) -> None:
+    from informa.factory import make_app  # Textual loads only when the app opens
+
+    try:
+        app = make_app(
+            db_path=db_path,
+            config_dir=paths.config_dir,
+            create_folder=create_folder,
+            demo=demo,
+        )
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the demo database to this new file and exit (never overwrites).",
+)
+@click.pass_context
+def demo(ctx: click.Context, out: Path | None) -> None:
+    """Open the app on a fresh sample database (your own data is not touched)."""
+    from informa.demo import write_demo_database
+
+    paths = _paths(ctx)
+    if out is not None:
+        try:
+            report = write_demo_database(out)
+        except InformaError as exc:
+            raise CliError(str(exc)) from exc
+        click.echo(f"Wrote the demo database to {report.path}")
+        click.echo(f"Open it with: informa --db {report.path}")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="informa-demo-"))
+    try:
+        try:
+            report = write_demo_database(folder / "informa-demo.db")
+        except InformaError as exc:
+            raise CliError(str(exc)) from exc
+        _open_app(report.path, paths, create_folder=False, demo=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@main.command()
+@click.pass_context
+def where(ctx: click.Context) -> None:
+    """Print where informa keeps its files."""
+    paths = _paths(ctx)
+    rows = [
+        ("database", f"{paths.db_path}  ({_source_text(paths.db_source)})"),
+        ("data folder", str(paths.data_dir)),
+        ("config folder", str(paths.config_dir)),
+        ("settings", str(paths.settings_path)),
+        ("your banks", str(paths.user_banks_dir)),
+        ("bundled banks", str(bundled_banks_dir())),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        click.echo(f"{label:<{width}}  {value}")
+
+
+def _source_text(source: DbSource) -> str:
+    return {
+        DbSource.DEFAULT: "default",
+        DbSource.OPTION: "from --db",
+        DbSource.ENV: f"from ${DB_ENV}",
+    }[source]
+
+
+@main.group()
+def banks() -> None:
+    """Question banks: list them, check your own."""
+
+
+@banks.command("list")
+@click.pass_context
+def banks_list(ctx: click.Context) -> None:
+    """List the banks in effect, their topics and question counts."""
+    from informa.banks import load_banks
+
+    paths = _paths(ctx)
+    bank_set = load_banks(bundled_banks_dir(), paths.user_banks_dir)
+    for bank in bank_set.banks:
+        origin = "bundled" if bank.bundled else f"yours: {bank.path}"
+        click.secho(f"{bank.id}", bold=True, nl=False)
+        click.echo(f"  {bank.title}  ({bank.question_count} questions, {origin})")
+        width = max((len(topic.id) for topic in bank.topics), default=0)
+        for topic in bank.topics:
+            click.echo(f"  {topic.id:<{width}}  {len(topic.questions):>3}  {topic.title}")
+    click.echo(f"{len(bank_set.banks)} banks, {bank_set.question_count} questions")
+    for problem in bank_set.problems:
+        click.echo(f"informa: skipped: {problem}", err=True)
+
+
+@banks.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def banks_check(files: tuple[Path, ...]) -> None:
+    """Validate bank files; print FILE:LINE: message for each problem."""
+    from informa.banks import check_files, load_bank_file
+    from informa.domain.errors import FileProblems
+
+    problems = check_files(files)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise SystemExit(1)
+    for path in files:
+        try:
+            bank = load_bank_file(path)
+        except FileProblems:  # pragma: no cover - check_files found none a moment ago
+            continue
+        click.echo(
+            f"{path}: ok (bank '{bank.id}', {len(bank.topics)} topics, "
+            f"{bank.question_count} questions)"
+        )

@@ -1,0 +1,29 @@
+"""Editing long text in the user's own editor (``$VISUAL`` / ``$EDITOR``)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+from informa.domain.errors import InformaError
+
+
+def launch_editor(text: str, suffix: str = ".md") -> str:
+    """Open ``text`` in the editor and return what was saved. The app suspends around this."""
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    folder = Path(tempfile.mkdtemp(prefix="informa-edit-"))
+    path = folder / f"edit{suffix}"
+    try:
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o600)
+        try:
+            subprocess.run([*shlex.split(command), str(path)], check=True)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise InformaError(f"the editor '{command}' failed: {exc}") from exc
+        return path.read_text(encoding="utf-8")
+    finally:
+        path.unlink(missing_ok=True)
+        folder.rmdir()

@@ -1,0 +1,1 @@
+"""Outside formats (LinkedIn CSV, vCard, iCalendar, Markdown, backups): one module each."""

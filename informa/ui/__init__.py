@@ -1,0 +1,1 @@
+"""The Textual interface. Talks to the store only through the services it is handed."""

@@ -1,0 +1,135 @@
+"""The Textual app: a thin shell that wires the store, settings and banks to the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import HelpPanel
+
+from informa import __version__
+from informa.domain.clock import Clock, system_clock
+from informa.ui.screens.pipeline import PipelineScreen
+from informa.ui.themes import THEMES
+
+if TYPE_CHECKING:
+    from informa.banks import BankSet
+    from informa.domain.errors import Problem
+    from informa.settings import Settings
+    from informa.store import Store
+
+EditorLauncher = Callable[[str, str], str]
+"""Edit ``text`` (second argument: a file suffix such as ``.md``) and return the result."""
+
+
+class InformaApp(App[None]):
+    """informa's app. Built by ``informa.factory.make_app``; tests inject every dependency."""
+
+    TITLE = "informa"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "toggle_help", "Help", tooltip="Show or hide the keys panel.", id="help"),
+        Binding("question_mark", "toggle_help", "Help", show=False, id="help_alt"),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit informa.", priority=True, id="quit"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        settings: Settings,
+        settings_path: Path,
+        banks: BankSet,
+        clock: Clock = system_clock,
+        problems: Sequence[Problem] = (),
+        editor: EditorLauncher | None = None,
+        demo: bool = False,
+        save_settings: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.settings_path = settings_path
+        self.banks = banks
+        self.clock = clock
+        self.editor = editor
+        self.demo = demo
+        self._problems = list(problems)
+        self._save_settings = save_settings
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = settings.theme if settings.theme in self.available_themes else "informa"
+        self.sub_title = "demo data" if demo else str(store.path)
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    def get_default_screen(self) -> Screen[None]:
+        return PipelineScreen()
+
+    def on_mount(self) -> None:
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        if self.settings.theme not in self.available_themes:
+            self.notify(
+                f"{self.settings_path}: unknown theme '{self.settings.theme}'; using informa",
+                severity="warning",
+            )
+        for problem in self._problems:
+            self.notify(str(problem), title="Skipped", severity="warning", timeout=12)
+        backup = self.store.report.backup
+        if backup is not None:
+            self.notify(f"Database updated; a backup is at {backup}", timeout=10)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if not self._save_settings:
+            return
+        from informa.settings import save_theme
+
+        try:
+            save_theme(self.settings_path, theme.name)
+        except OSError as exc:
+            self.notify(
+                f"{self.settings_path}: could not save the theme ({exc.strerror})",
+                severity="warning",
+            )
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query(HelpPanel):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, PipelineScreen):
+            from informa.ui.widgets.stage_list import VIEWS, view_label
+
+            for view in VIEWS:
+                yield SystemCommand(
+                    f"Show {view_label(view)}",
+                    f"Pipeline: list the contacts in {view_label(view)}",
+                    lambda view=view: screen.action_show_view(view),
+                )
+        yield SystemCommand(
+            "About informa", f"informa {__version__}: where your data lives", self._about
+        )
+
+    def _about(self) -> None:
+        self.notify(
+            f"informa {__version__}\nDatabase: {self.store.path}\nSettings: {self.settings_path}",
+            title="About",
+            timeout=10,
+        )
+
+    def on_unmount(self) -> None:
+        self.store.close()

@@ -1,0 +1,208 @@
+"""Home: the pipeline. Views on the left, the contacts of the view, the highlighted contact."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList
+
+from informa.domain.clock import humanize_ago
+from informa.domain.model import Contact, Stage
+from informa.ui.messages import ContactLoaded, PipelineLoaded
+from informa.ui.text import plain
+from informa.ui.widgets.contact_detail import ContactDetail
+from informa.ui.widgets.stage_list import ALL, DUE, StageList, view_label
+
+if TYPE_CHECKING:
+    from informa.ui.app import InformaApp
+
+COLUMNS = (  # key, label, width
+    ("name", "Name", 18),
+    ("role", "Role", 22),
+    ("company", "Company", 18),
+    ("source", "Source", 10),
+    ("last", "Last", 7),
+    ("next", "Next action", 26),
+    ("due", "Due", 6),
+)
+
+
+class PipelineScreen(Screen[None]):
+    """The contact pipeline."""
+
+    HELP = """
+## Pipeline
+
+The people you want to talk to, by stage: **Prospect → Reached out → Scheduled →
+Interviewed → In touch → Closed**. *Due* lists next actions due today or overdue.
+
+- `d` due, `a` all, `1`–`6` a stage
+- `tab` / `shift+tab` move between the views, the list and the details
+- `r` reload from the database
+"""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("d", "show_view('due')", "Due", id="view_due"),
+        Binding("a", "show_view('all')", "All", id="view_all"),
+        *(
+            Binding(
+                str(number),
+                f"show_view('{stage.value}')",
+                stage.label,
+                show=False,
+                id=f"view_{stage.value}",
+            )
+            for number, stage in enumerate(Stage, start=1)
+        ),
+        Binding("r", "reload", "Reload", show=False, id="reload"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="pipeline")
+        self.view = DUE
+        self._pending_view: str | None = None
+
+    @property
+    def informa(self) -> InformaApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def stage_list(self) -> StageList:
+        return self.query_one(StageList)
+
+    @property
+    def table(self) -> DataTable[object]:
+        return self.query_one("#contacts", DataTable)
+
+    @property
+    def detail(self) -> ContactDetail:
+        return self.query_one(ContactDetail)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="workspace"):
+            yield StageList()
+            table: DataTable[object] = DataTable(
+                id="contacts", cursor_type="row", zebra_stripes=True
+            )
+            table.border_title = view_label(self.view)
+            yield table
+            yield ContactDetail()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for key, label, width in COLUMNS:
+            self.table.add_column(label, key=key, width=width)
+        self.stage_list.select_view(self.view)
+        self.table.focus()
+        self.load_pipeline(self.view)
+
+    def action_show_view(self, view: str) -> None:
+        self.stage_list.select_view(view)
+
+    def action_reload(self) -> None:
+        self.load_pipeline(self.view)
+
+    @on(OptionList.OptionHighlighted, "#stages")
+    def _view_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        view = event.option.id
+        if view is not None and view != self.view:
+            self.view = view
+            self.load_pipeline(view)
+
+    @on(OptionList.OptionSelected, "#stages")
+    def _view_selected(self) -> None:
+        self.table.focus()
+
+    @work(thread=True, exclusive=True, group="pipeline")
+    def load_pipeline(self, view: str) -> None:
+        store = self.informa.store
+        today = self.informa.today()
+        if view == DUE:
+            contacts = store.contacts.due(today)
+        elif view == ALL:
+            contacts = store.contacts.browse()
+        else:
+            contacts = store.contacts.browse(Stage(view))
+        counts = store.contacts.stage_counts()
+        due_count = len(contacts) if view == DUE else len(store.contacts.due(today))
+        total = sum(count.count for count in counts)
+        self.post_message(PipelineLoaded(view, counts, due_count, total, contacts))
+
+    def on_pipeline_loaded(self, message: PipelineLoaded) -> None:
+        if message.view != self.view:
+            return
+        self.stage_list.show_counts(message.counts, message.due_count, message.total)
+        table = self.table
+        selected = self._selected_key()
+        table.clear()
+        today = self.informa.today()
+        now = self.informa.clock()
+        for contact in message.contacts:
+            table.add_row(*self._cells(contact, today, now), key=str(contact.id))
+        table.border_title = f"{view_label(message.view)} ({len(message.contacts)})"
+        if not message.contacts:
+            self.detail.clear()
+            return
+        keys = [str(contact.id) for contact in message.contacts]
+        table.move_cursor(row=keys.index(selected) if selected in keys else 0)
+
+    def _selected_key(self) -> str | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    @staticmethod
+    def _cells(contact: Contact, today: date, now: object) -> list[Text]:
+        last = (
+            humanize_ago(contact.last_interaction_at, now)  # type: ignore[arg-type]
+            if contact.last_interaction_at
+            else ""
+        )
+        due_text = Text("")
+        if contact.next_action_due is not None:
+            due = contact.next_action_due
+            style = "bold red" if due < today else ("bold yellow" if due == today else "")
+            label = "today" if due == today else f"{due:%d %b}"
+            due_text = Text(label, style=style)
+        return [
+            plain(contact.name, "bold"),
+            plain(contact.role),
+            plain(contact.company_name),
+            Text(contact.source.label, style="dim"),
+            Text(last, style="dim"),
+            plain(contact.next_action),
+            due_text,
+        ]
+
+    @on(DataTable.RowHighlighted, "#contacts")
+    def _contact_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.load_contact(int(event.row_key.value))
+
+    @work(thread=True, exclusive=True, group="detail")
+    def load_contact(self, contact_id: int) -> None:
+        store = self.informa.store
+        contact = store.contacts.get(contact_id)
+        company = store.companies.get(contact.company_id) if contact.company_id else None
+        self.post_message(
+            ContactLoaded(
+                contact,
+                company,
+                store.contacts.referrals(contact_id),
+                store.interviews.for_contact(contact_id),
+                store.activities.timeline(contact_id, limit=50),
+            )
+        )
+
+    def on_contact_loaded(self, message: ContactLoaded) -> None:
+        if self._selected_key() == str(message.contact.id):
+            self.detail.show(message, self.informa.clock())

@@ -1,0 +1,112 @@
+"""Everything about the highlighted contact: fields, company research, referrals, calls,
+timeline (newest first)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.console import Group
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from informa.domain.clock import humanize_ago
+from informa.ui.messages import ContactLoaded
+from informa.ui.text import clean, plain
+
+
+def _when(value: datetime, now: datetime) -> str:
+    return f"{value.astimezone(now.tzinfo):%a %d %b %Y %H:%M} ({humanize_ago(value, now)})"
+
+
+class ContactDetail(VerticalScroll):
+    DEFAULT_CSS = """
+    ContactDetail {
+        width: 46;
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        padding: 0 1;
+    }
+    ContactDetail:focus { border: round $primary; }
+    ContactDetail > Static { width: 1fr; }
+    """
+
+    can_focus = True
+
+    def __init__(self) -> None:
+        super().__init__(id="detail")
+        self.border_title = "Contact"
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Text("Select a contact to see the details.", style="dim"), id="detail-body")
+
+    def clear(self) -> None:
+        self.border_title = "Contact"
+        self.query_one("#detail-body", Static).update(Text("No contact here yet.", style="dim"))
+
+    def show(self, loaded: ContactLoaded, now: datetime) -> None:
+        contact = loaded.contact
+        self.border_title = contact.name
+        fields = Table.grid(padding=(0, 1))
+        fields.add_column(style="dim", no_wrap=True)
+        fields.add_column()
+        rows = [
+            ("Role", contact.role),
+            ("Company", contact.company_name),
+            ("Stage", contact.stage.label),
+            ("Source", contact.source.label),
+            ("Email", contact.email),
+            ("LinkedIn", contact.linkedin_url),
+            ("Location", contact.location),
+            ("Tags", ", ".join(contact.tags)),
+            ("Referred by", contact.referred_by_name),
+        ]
+        for label, value in rows:
+            if value:
+                fields.add_row(label, plain(value))
+        if contact.next_action:
+            due = contact.next_action_due
+            style = "bold red" if contact.is_overdue(now.date()) else "yellow"
+            text = plain(contact.next_action)
+            if due is not None:
+                text.append(f"  (due {due:%a %d %b})", style=style)
+            fields.add_row("Next", text)
+        if contact.last_interaction_at:
+            fields.add_row("Last contact", _when(contact.last_interaction_at, now))
+        parts: list[object] = [fields]
+        if contact.notes:
+            parts += [Text("\nNotes", style="bold"), plain(contact.notes)]
+        if loaded.company and loaded.company.research:
+            parts += [
+                Text(f"\nResearch: {loaded.company.name}", style="bold"),
+                Markdown(clean(loaded.company.research.strip())),
+            ]
+        if loaded.referrals:
+            parts.append(Text("\nReferred", style="bold"))
+            for other in loaded.referrals:
+                parts.append(
+                    Text.assemble("  → ", plain(other.name), (f"  {other.stage.label}", "dim"))
+                )
+        if loaded.interviews:
+            parts.append(Text("\nInterviews", style="bold"))
+            for interview in loaded.interviews:
+                when = interview.started_at or interview.scheduled_at
+                line = Text("  ")
+                line.append(
+                    f"{when.astimezone(now.tzinfo):%d %b %Y %H:%M}" if when else "unscheduled"
+                )
+                line.append(f"  {interview.status.value.replace('_', ' ')}", style="dim")
+                if interview.minutes is not None:
+                    line.append(f"  {interview.minutes} min", style="dim")
+                parts.append(line)
+        if loaded.timeline:
+            parts.append(Text("\nTimeline", style="bold"))
+            for activity in loaded.timeline:
+                line = Text(f"  {activity.at.astimezone(now.tzinfo):%d %b}  ", style="dim")
+                line.append(f"{activity.kind.label:<13}", style="bold")
+                line.append_text(plain(activity.detail))
+                parts.append(line)
+        self.query_one("#detail-body", Static).update(Group(*parts))  # type: ignore[arg-type]

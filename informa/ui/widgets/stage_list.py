@@ -1,0 +1,57 @@
+"""The pipeline's views: Due, All and each stage with its count."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from informa.domain.model import Stage, StageCount
+
+DUE = "due"
+ALL = "all"
+VIEWS = (DUE, ALL, *(stage.value for stage in Stage))
+
+
+def view_label(view: str) -> str:
+    if view == DUE:
+        return "Due"
+    if view == ALL:
+        return "All"
+    return Stage(view).label
+
+
+class StageList(OptionList):
+    """Pick what the contact list shows. Option ids are view names."""
+
+    DEFAULT_CSS = """
+    StageList {
+        width: 24;
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        padding: 0;
+    }
+    StageList:focus { border: round $primary; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(*(Option(view_label(view), id=view) for view in VIEWS), id="stages")
+        self.border_title = "Pipeline"
+
+    def show_counts(self, counts: list[StageCount], due: int, total: int) -> None:
+        by_view = {count.stage.value: count.count for count in counts}
+        by_view[DUE], by_view[ALL] = due, total
+        highlighted = self.highlighted
+        self.clear_options()
+        for view in VIEWS:
+            number = by_view.get(view, 0)
+            urgent = view == DUE and number > 0
+            label = Text(f"{view_label(view):<14}", style="bold yellow" if urgent else "")
+            label.append(f"{number:>5}", style="bold" if number else "dim")
+            self.add_option(Option(label, id=view))
+        if highlighted is not None:
+            self.highlighted = highlighted
+
+    def select_view(self, view: str) -> None:
+        self.highlighted = VIEWS.index(view)
