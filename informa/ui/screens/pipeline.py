@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList
 
-from informa.domain.clock import humanize_ago
-from informa.domain.model import Contact, Stage
+from informa.domain.model import Stage
 from informa.ui.messages import ContactLoaded, PipelineLoaded
-from informa.ui.text import plain
 from informa.ui.widgets.contact_detail import ContactDetail
+from informa.ui.widgets.contact_table import ContactTable
 from informa.ui.widgets.stage_list import ALL, DUE, StageList, view_label
 
 if TYPE_CHECKING:
     from informa.ui.app import InformaApp
-
-COLUMNS = (  # key, label, width
-    ("name", "Name", 18),
-    ("role", "Role", 22),
-    ("company", "Company", 18),
-    ("source", "Source", 10),
-    ("last", "Last", 7),
-    ("next", "Next action", 26),
-    ("due", "Due", 6),
-)
 
 
 class PipelineScreen(Screen[None]):
@@ -64,6 +51,12 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         Binding("r", "reload", "Reload", show=False, id="reload"),
     ]
 
+    # Narrow terminals (a video call beside it) stack the details under the list.
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (170, "-wide"),
+    ]
+
     def __init__(self) -> None:
         super().__init__(id="pipeline")
         self.view = DUE
@@ -78,8 +71,8 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         return self.query_one(StageList)
 
     @property
-    def table(self) -> DataTable[object]:
-        return self.query_one("#contacts", DataTable)
+    def table(self) -> ContactTable:
+        return self.query_one(ContactTable)
 
     @property
     def detail(self) -> ContactDetail:
@@ -89,17 +82,14 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         yield Header()
         with Horizontal(id="workspace"):
             yield StageList()
-            table: DataTable[object] = DataTable(
-                id="contacts", cursor_type="row", zebra_stripes=True
-            )
-            table.border_title = view_label(self.view)
-            yield table
-            yield ContactDetail()
+            with Container(id="main"):
+                table = ContactTable()
+                table.border_title = view_label(self.view)
+                yield table
+                yield ContactDetail()
         yield Footer()
 
     def on_mount(self) -> None:
-        for key, label, width in COLUMNS:
-            self.table.add_column(label, key=key, width=width)
         self.stage_list.select_view(self.view)
         self.table.focus()
         self.load_pipeline(self.view)
@@ -140,48 +130,10 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         if message.view != self.view:
             return
         self.stage_list.show_counts(message.counts, message.due_count, message.total)
-        table = self.table
-        selected = self._selected_key()
-        table.clear()
-        today = self.informa.today()
-        now = self.informa.clock()
-        for contact in message.contacts:
-            table.add_row(*self._cells(contact, today, now), key=str(contact.id))
-        table.border_title = f"{view_label(message.view)} ({len(message.contacts)})"
+        self.table.show(message.contacts, self.informa.clock())
+        self.table.border_title = f"{view_label(message.view)} ({len(message.contacts)})"
         if not message.contacts:
             self.detail.clear()
-            return
-        keys = [str(contact.id) for contact in message.contacts]
-        table.move_cursor(row=keys.index(selected) if selected in keys else 0)
-
-    def _selected_key(self) -> str | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-
-    @staticmethod
-    def _cells(contact: Contact, today: date, now: object) -> list[Text]:
-        last = (
-            humanize_ago(contact.last_interaction_at, now)  # type: ignore[arg-type]
-            if contact.last_interaction_at
-            else ""
-        )
-        due_text = Text("")
-        if contact.next_action_due is not None:
-            due = contact.next_action_due
-            style = "bold red" if due < today else ("bold yellow" if due == today else "")
-            label = "today" if due == today else f"{due:%d %b}"
-            due_text = Text(label, style=style)
-        return [
-            plain(contact.name, "bold"),
-            plain(contact.role),
-            plain(contact.company_name),
-            Text(contact.source.label, style="dim"),
-            Text(last, style="dim"),
-            plain(contact.next_action),
-            due_text,
-        ]
 
     @on(DataTable.RowHighlighted, "#contacts")
     def _contact_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -204,5 +156,5 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         )
 
     def on_contact_loaded(self, message: ContactLoaded) -> None:
-        if self._selected_key() == str(message.contact.id):
+        if self.table.selected_id == message.contact.id:
             self.detail.show(message, self.informa.clock())

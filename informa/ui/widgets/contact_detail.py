@@ -24,7 +24,7 @@ def _when(value: datetime, now: datetime) -> str:
 class ContactDetail(VerticalScroll):
     DEFAULT_CSS = """
     ContactDetail {
-        width: 46;
+        width: 1fr;
         height: 1fr;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;

@@ -1,0 +1,56 @@
+"""The layering rules of DESIGN.md, checked in fresh interpreters."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+CORE = [
+    "informa.domain.model",
+    "informa.domain.notes",
+    "informa.domain.validate",
+    "informa.store",
+    "informa.banks",
+    "informa.interchange",
+    "informa.settings",
+    "informa.paths",
+    "informa.demo",
+]
+UI = [
+    "informa.ui.app",
+    "informa.ui.screens.pipeline",
+    "informa.ui.widgets.stage_list",
+    "informa.ui.widgets.contact_detail",
+]
+
+
+def _loaded_after_import(modules: list[str]) -> set[str]:
+    code = (
+        "import json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    __import__(name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    return set(json.loads(out))
+
+
+def test_core_layers_never_import_textual() -> None:
+    loaded = _loaded_after_import(CORE)
+    assert not {name for name in loaded if name.split(".")[0] == "textual"}
+
+
+def test_ui_never_imports_peewee() -> None:
+    loaded = _loaded_after_import(UI)
+    assert "peewee" not in loaded
+    assert "playhouse" not in loaded
+    assert "informa.store" not in loaded
+
+
+def test_cli_imports_textual_lazily() -> None:
+    loaded = _loaded_after_import(["informa.cli"])
+    assert "textual" not in loaded
+    assert "peewee" not in loaded

@@ -1,0 +1,28 @@
+"""Fixtures shared by every test folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point platformdirs (via XDG_*) at fresh folders and clear ``$INFORMA_DB``.
+
+    Keys: ``data`` and ``config`` are the XDG roots; ``data_dir``, ``config_dir`` and
+    ``banks_dir`` are informa's own folders inside them (none of them is created).
+    """
+    data = tmp_path / "xdg-data"
+    config = tmp_path / "xdg-config"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv("INFORMA_DB", raising=False)
+    return {
+        "data": data,
+        "config": config,
+        "data_dir": data / "informa",
+        "config_dir": config / "informa",
+        "banks_dir": config / "informa" / "question_banks",
+    }

@@ -1,0 +1,198 @@
+"""Opening the database file: permissions, migrations, backups, and every way it can be bad."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from informa.domain.clock import fixed_clock
+from informa.domain.errors import DatabaseFileError
+from informa.domain.model import ContactDraft
+from informa.store import Store, db, models
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_private_and_migrated(tmp_path: Path, now: datetime) -> None:
+    path = tmp_path / "new" / "deeper" / "informa.db"
+    store = Store.open(path, clock=fixed_clock(now), create_folder=True)
+    store.close()
+    assert _mode(path) == 0o600
+    assert _mode(path.parent) == 0o700
+    assert _mode(path.parent.parent) == 0o700
+    assert store.report.created
+    assert store.report.applied == tuple(db.known_migrations())
+    assert store.report.backup is None
+
+
+def test_pragmas_are_applied(store: Store) -> None:
+    database = models.database
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_models_match_the_migrated_schema(store: Store) -> None:
+    database = models.database
+    for model in models.MODELS:
+        table = model._meta.table_name
+        columns = {row[1] for row in database.execute_sql(f"PRAGMA table_info({table})")}
+        fields = {field.column_name for field in model._meta.sorted_fields}
+        assert columns == fields, table
+    assert models.SearchIndex.table_exists()
+
+
+def test_reopening_applies_nothing_and_makes_no_backup(db_path: Path, store: Store) -> None:
+    store.contacts.create(ContactDraft(name="Ada"))
+    store.close()
+    again = Store.open(db_path)
+    assert again.report.applied == ()
+    assert again.report.backup is None
+    assert [c.name for c in again.contacts.browse()] == ["Ada"]
+    again.close()
+    assert [p.name for p in db_path.parent.iterdir() if ".bak" in p.name] == []
+
+
+def _with_extra_migration(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: str
+) -> None:
+    folder = tmp_path / "migrations"
+    shutil.copytree(db.MIGRATIONS_DIR, folder)
+    (folder / "0099_test_extra.py").write_text(body)
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", folder)
+
+
+def test_pending_migration_backs_up_first(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_path: Path, store: Store, now: datetime
+) -> None:
+    store.contacts.create(ContactDraft(name="Ada"))
+    store.close()
+    _with_extra_migration(
+        monkeypatch,
+        tmp_path,
+        "def up(migrator, db):\n    db.execute_sql('CREATE TABLE extra (id INTEGER)')\n",
+    )
+    again = Store.open(db_path, clock=fixed_clock(now))
+    again.close()
+    assert again.report.applied == ("0099_test_extra",)
+    backup = again.report.backup
+    assert backup is not None
+    assert backup.parent == db_path.parent
+    assert backup.name == "informa.db.20261120-153000.bak"
+    assert _mode(backup) == 0o600
+    with sqlite3.connect(backup) as connection:
+        names = [row[0] for row in connection.execute("SELECT name FROM contact")]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert names == ["Ada"]
+    assert "extra" not in tables
+
+
+def test_failed_migration_rolls_back_and_names_the_backup(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_path: Path, store: Store
+) -> None:
+    store.contacts.create(ContactDraft(name="Ada"))
+    store.close()
+    _with_extra_migration(
+        monkeypatch,
+        tmp_path,
+        "def up(migrator, db):\n"
+        "    db.execute_sql('CREATE TABLE half (id INTEGER)')\n"
+        "    raise RuntimeError('boom')\n",
+    )
+    with pytest.raises(DatabaseFileError) as failure:
+        Store.open(db_path)
+    message = str(failure.value)
+    assert "boom" in message
+    assert "backup" in message
+    backups = [p for p in db_path.parent.iterdir() if p.name.endswith(".bak")]
+    assert len(backups) == 1
+    assert str(backups[0]) in message
+    with sqlite3.connect(db_path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        names = [row[0] for row in connection.execute("SELECT name FROM contact")]
+    assert "half" not in tables
+    assert names == ["Ada"]
+
+
+def test_newer_database_is_refused_untouched(db_path: Path, store: Store) -> None:
+    store.close()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(
+            "INSERT INTO schema_migration (name, applied) VALUES ('0999_future', '2030-01-01')"
+        )
+    before = _digest(db_path)
+    with pytest.raises(DatabaseFileError) as refused:
+        Store.open(db_path)
+    assert "newer version of informa" in str(refused.value)
+    assert "0999_future" in str(refused.value)
+    assert _digest(db_path) == before
+    assert [p for p in db_path.parent.iterdir() if p.name.endswith(".bak")] == []
+
+
+def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("just some text, not a database\n")
+    before = _digest(path)
+    with pytest.raises(DatabaseFileError) as refused:
+        Store.open(path)
+    assert str(refused.value) == f"{path}: not an informa database (the file is not SQLite)"
+    assert _digest(path) == before
+
+
+def test_truncated_database_is_refused(db_path: Path, store: Store) -> None:
+    for index in range(200):
+        store.contacts.create(ContactDraft(name=f"Person {index}", notes="x" * 500))
+    store.close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(DatabaseFileError) as refused:
+        store_again = Store.open(db_path)
+        store_again.contacts.browse()
+    assert str(db_path) in str(refused.value)
+
+
+def test_other_programs_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE photos (id INTEGER)")
+    before = _digest(path)
+    with pytest.raises(DatabaseFileError) as refused:
+        Store.open(path)
+    assert "not an informa one" in str(refused.value)
+    assert _digest(path) == before
+
+
+def test_missing_folder_is_an_error_unless_asked_to_create(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "informa.db"
+    with pytest.raises(DatabaseFileError) as missing:
+        Store.open(path)
+    assert str(missing.value) == f"{path}: the folder {path.parent} does not exist"
+    assert not path.parent.exists()
+
+
+def test_folder_path_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseFileError) as refused:
+        Store.open(tmp_path)
+    assert "is a folder" in str(refused.value)
+
+
+def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    path.touch()
+    store = Store.open(path)
+    store.contacts.create(ContactDraft(name="Ada"))
+    store.close()
+    assert store.report.applied == tuple(db.known_migrations())

@@ -1,0 +1,185 @@
+"""Store services: one user action, one call, domain values back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from informa.domain.errors import NotFoundError, ValidationError
+from informa.domain.model import (
+    ActivityKind,
+    CompanyDraft,
+    Consent,
+    ContactDraft,
+    InterviewStatus,
+    Source,
+    Stage,
+)
+from informa.store import NotesConflictError, PlanItem, Store
+
+
+def test_create_contact_links_company_case_insensitively(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="  Ada   Lovelace ", company="Analytical Co"))
+    bob = store.contacts.create(ContactDraft(name="Bob", company="analytical co"))
+    assert ada.name == "Ada Lovelace"
+    assert ada.company_id == bob.company_id is not None
+    assert ada.company_name == "Analytical Co"
+    assert [c.name for c in store.companies.all()] == ["Analytical Co"]
+    assert ada.stage is Stage.PROSPECT
+    assert ada.created_at == now
+
+
+def test_contact_validation_names_the_field(store: Store) -> None:
+    with pytest.raises(ValidationError) as missing:
+        store.contacts.create(ContactDraft(name="   "))
+    assert missing.value.field == "name"
+    with pytest.raises(ValidationError) as email:
+        store.contacts.create(ContactDraft(name="Ann", email="not-an-email"))
+    assert email.value.field == "email"
+    assert store.contacts.count() == 0
+
+
+def test_referrals_and_referred_by(store: Store) -> None:
+    maya = store.contacts.create(ContactDraft(name="Maya"))
+    priya = store.contacts.create(
+        ContactDraft(name="Priya", source=Source.REFERRAL, referred_by_id=maya.id)
+    )
+    assert priya.referred_by_name == "Maya"
+    assert [c.name for c in store.contacts.referrals(maya.id)] == ["Priya"]
+    with pytest.raises(ValidationError):
+        store.contacts.create(ContactDraft(name="X", referred_by_id=9999))
+    with pytest.raises(ValidationError):
+        store.contacts.update(maya.id, ContactDraft(name="Maya", referred_by_id=maya.id))
+
+
+def test_update_keeps_identity_and_reindexes(store: Store) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada", role="Analyst"))
+    updated = store.contacts.update(ada.id, ContactDraft(name="Ada L", role="Data scientist"))
+    assert updated.id == ada.id
+    assert updated.role == "Data scientist"
+    assert [hit.title for hit in store.search.search("scientist")] == ["Ada L"]
+    assert store.search.search("analyst") == []
+
+
+def test_move_records_a_stage_change(store: Store) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    moved = store.contacts.move(ada.id, Stage.REACHED_OUT)
+    assert moved.stage is Stage.REACHED_OUT
+    timeline = store.activities.timeline(ada.id)
+    assert [(a.kind, a.detail) for a in timeline] == [
+        (ActivityKind.STAGE_CHANGE, "Prospect → Reached out")
+    ]
+    store.contacts.move(ada.id, Stage.REACHED_OUT)
+    assert len(store.activities.timeline(ada.id)) == 1
+
+
+def test_stage_counts_and_due(store: Store, now: datetime) -> None:
+    today = now.date()
+    names = ["Ann", "Ben", "Cat", "Dan"]
+    ids = [store.contacts.create(ContactDraft(name=name)).id for name in names]
+    store.contacts.move(ids[1], Stage.SCHEDULED)
+    store.contacts.set_next_action(ids[0], "Follow up", today)
+    store.contacts.set_next_action(ids[2], "Send note", today - timedelta(days=3))
+    store.contacts.set_next_action(ids[3], "Later", today + timedelta(days=3))
+    counts = {count.stage: count.count for count in store.contacts.stage_counts()}
+    assert counts[Stage.PROSPECT] == 3
+    assert counts[Stage.SCHEDULED] == 1
+    assert sum(counts.values()) == 4
+    assert [c.name for c in store.contacts.due(today)] == ["Cat", "Ann"]
+    store.contacts.archive(ids[2])
+    assert [c.name for c in store.contacts.due(today)] == ["Ann"]
+    assert "Cat" not in [c.name for c in store.contacts.browse()]
+
+
+def test_activity_moves_last_interaction_forward_only(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    later = now - timedelta(days=1)
+    store.activities.log(ada.id, ActivityKind.REPLY, at=later)
+    store.activities.log(ada.id, ActivityKind.OUTREACH, at=now - timedelta(days=5))
+    store.activities.log(ada.id, ActivityKind.NOTE, at=now)
+    assert store.contacts.get(ada.id).last_interaction_at == later
+    assert [a.kind for a in store.activities.timeline(ada.id)] == [
+        ActivityKind.NOTE,
+        ActivityKind.REPLY,
+        ActivityKind.OUTREACH,
+    ]
+
+
+def test_interview_journey(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada", company="Lumen"))
+    start = now - timedelta(hours=2)
+    interview = store.interviews.schedule(ada.id, start, link="zoom.us/j/123")
+    assert interview.link == "https://zoom.us/j/123"
+    assert store.contacts.get(ada.id).stage is Stage.SCHEDULED
+    interview = store.interviews.set_plan(
+        interview.id,
+        [PlanItem("How did you start?", "core/opening/start", "opening"), PlanItem("One-off?")],
+    )
+    first = interview.questions[0]
+    store.interviews.start(interview.id, at=start)
+    store.interviews.mark_asked(first.id, at=start + timedelta(minutes=1))
+    revision = store.interviews.save_notes(interview.id, "A: learn SQL", base_revision=0)
+    assert revision == 1
+    interview = store.interviews.set_plan(
+        interview.id, [PlanItem("Extra?"), PlanItem("How did you start?", "core/opening/start")]
+    )
+    assert [q.text for q in interview.questions] == ["Extra?", "How did you start?"]
+    assert interview.questions[1].asked_at == start + timedelta(minutes=1)
+    store.interviews.set_consent(interview.id, Consent.NO)
+    done = store.interviews.finish(interview.id, at=start + timedelta(minutes=27))
+    assert done.status is InterviewStatus.DONE
+    assert done.minutes == 27
+    assert done.recording_consent is Consent.NO
+    assert store.contacts.get(ada.id).stage is Stage.INTERVIEWED
+    store.interviews.mark_thank_you_sent(interview.id)
+    kinds = [a.kind for a in store.activities.timeline(ada.id)]
+    assert ActivityKind.CALL in kinds
+    assert kinds[0] is ActivityKind.THANK_YOU
+    assert [i.id for i in store.interviews.for_contact(ada.id)] == [interview.id]
+    assert store.search.search("SQL")[0].kind == "interview"
+
+
+def test_notes_conflict_keeps_both_versions(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    interview = store.interviews.schedule(ada.id, now)
+    store.interviews.save_notes(interview.id, "mine", base_revision=0)
+    with pytest.raises(NotesConflictError) as conflict:
+        store.interviews.save_notes(interview.id, "theirs", base_revision=0)
+    assert conflict.value.stored == "mine"
+    assert conflict.value.revision == 1
+    assert store.interviews.get(interview.id).notes == "mine"
+
+
+def test_companies(store: Store) -> None:
+    company = store.companies.create(CompanyDraft(name="Lumen", website="lumen.example"))
+    assert company.website == "https://lumen.example"
+    with pytest.raises(ValidationError):
+        store.companies.create(CompanyDraft(name="LUMEN"))
+    updated = store.companies.update(company.id, CompanyDraft(name="Lumen", research="Rivals: X"))
+    assert updated.research == "Rivals: X"
+    assert store.companies.find("lumen") == updated
+    assert store.search.search("rivals")[0].title == "Lumen"
+
+
+def test_unknown_ids_raise_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError):
+        store.contacts.get(42)
+    with pytest.raises(NotFoundError):
+        store.interviews.get(42)
+    with pytest.raises(NotFoundError):
+        store.activities.log(42, ActivityKind.NOTE)
+
+
+def test_search_accepts_any_text(store: Store) -> None:
+    store.contacts.create(ContactDraft(name="Ada", notes="loves graph theory"))
+    assert store.search.search('"graph theory"')[0].title == "Ada"
+    for text in ["", "   ", '"', "AND", "(", "-", "a:b", "*"]:
+        store.search.search(text)  # never raises
+
+
+def test_timestamps_are_aware(store: Store) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    assert ada.created_at.tzinfo is not None
+    store.contacts.set_next_action(ada.id, "Write", date(2026, 12, 1))
+    assert store.contacts.get(ada.id).next_action_due == date(2026, 12, 1)

@@ -1,0 +1,50 @@
+"""UI fixtures: the app on a copy of the demo database, a fixed clock, a private config."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from informa.demo import write_demo_database
+from informa.domain.clock import fixed_clock
+from informa.factory import make_app
+from informa.ui.app import InformaApp
+
+NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+AppFactory = Callable[..., InformaApp]
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    return write_demo_database(folder / "demo.db", clock=fixed_clock(NOW)).path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "informa.db"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path) -> Path:
+    return tmp_path / "config"
+
+
+@pytest.fixture
+def make(demo_db: Path, config_dir: Path) -> AppFactory:
+    def build(**overrides: object) -> InformaApp:
+        options: dict[str, object] = {
+            "db_path": demo_db,
+            "config_dir": config_dir,
+            "clock": fixed_clock(NOW),
+        }
+        options.update(overrides)
+        return make_app(**options)  # type: ignore[arg-type]
+
+    return build

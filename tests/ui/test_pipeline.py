@@ -1,0 +1,148 @@
+"""Journeys through the first screen, driven the way a user types."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, HelpPanel
+
+from informa.demo import sample
+from informa.settings import load_settings
+from informa.ui.app import InformaApp
+from informa.ui.widgets.contact_detail import ContactDetail
+from informa.ui.widgets.stage_list import StageList
+
+AppFactory = Callable[..., InformaApp]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the data workers finish and their messages land."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def table_names(app: InformaApp) -> list[str]:
+    table: DataTable[object] = app.screen.query_one("#contacts", DataTable)
+    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+
+
+async def test_opens_on_the_demo_and_lists_contacts(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(StageList).highlighted == 0  # Due first
+        due = table_names(app)
+        assert due, "the demo has due follow-ups"
+        await pilot.press("a")
+        await settle(pilot)
+        everyone = table_names(app)
+        assert sorted(everyone, key=str.lower) == everyone
+        assert set(everyone) == {person["name"] for person in sample.CONTACTS}
+        assert set(due) < set(everyone)
+
+
+async def test_stage_keys_filter_the_list(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        for key, stage in zip("123456", (
+            "prospect", "reached_out", "scheduled", "interviewed", "in_touch", "closed"
+        ), strict=True):
+            await pilot.press(key)
+            await settle(pilot)
+            expected = {p["name"] for p in sample.CONTACTS if p["stage"] == stage}
+            assert set(table_names(app)) == expected, stage
+
+
+async def test_detail_follows_the_cursor(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("a")
+        await settle(pilot)
+        names = table_names(app)
+        detail = app.screen.query_one(ContactDetail)
+        assert detail.border_title == names[0]
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert detail.border_title == names[2]
+
+
+async def test_f1_toggles_help(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert app.screen.query(HelpPanel)
+        await pilot.press("f1")
+        assert not app.screen.query(HelpPanel)
+        await pilot.press("question_mark")
+        assert app.screen.query(HelpPanel)
+
+
+async def test_footer_shows_the_main_keys(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        shown = {
+            binding.description
+            for (_, binding, enabled, _) in app.active_bindings.values()
+            if binding.show and enabled
+        }
+        assert {"Due", "All", "Help", "Quit"} <= shown
+        assert app.theme == "informa"
+
+
+async def test_theme_choice_persists(make: AppFactory, config_dir: Path) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        app.theme = "informa-light"
+        await pilot.pause()
+    settings, problems = load_settings(config_dir / "settings.yaml")
+    assert problems == []
+    assert settings.theme == "informa-light"
+    again = make()
+    async with again.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert again.theme == "informa-light"
+
+
+async def test_command_palette_switches_views(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"show closed")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        expected = {p["name"] for p in sample.CONTACTS if p["stage"] == "closed"}
+        assert set(table_names(app)) == expected
+
+
+async def test_bad_user_bank_is_reported_and_the_app_starts(
+    make: AppFactory, config_dir: Path
+) -> None:
+    banks = config_dir / "question_banks"
+    banks.mkdir(parents=True)
+    (banks / "mine.yaml").write_text("id: mine\ntitle: Mine\ntopics:\n\t- id: x\n")
+    app = make()
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(f"{banks / 'mine.yaml'}:4:" in message for message in messages)
+        assert app.banks.get("core") is not None
+
+
+async def test_ctrl_q_quits(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
