@@ -66,9 +66,7 @@ def test_reopening_applies_nothing_and_makes_no_backup(db_path: Path, store: Sto
     assert [p.name for p in db_path.parent.iterdir() if ".bak" in p.name] == []
 
 
-def _with_extra_migration(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: str
-) -> None:
+def _with_extra_migration(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, body: str) -> None:
     folder = tmp_path / "migrations"
     shutil.copytree(db.MIGRATIONS_DIR, folder)
     (folder / "0099_test_extra.py").write_text(body)

@@ -49,9 +49,11 @@ async def test_stage_keys_filter_the_list(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        for key, stage in zip("123456", (
-            "prospect", "reached_out", "scheduled", "interviewed", "in_touch", "closed"
-        ), strict=True):
+        for key, stage in zip(
+            "123456",
+            ("prospect", "reached_out", "scheduled", "interviewed", "in_touch", "closed"),
+            strict=True,
+        ):
             await pilot.press(key)
             await settle(pilot)
             expected = {p["name"] for p in sample.CONTACTS if p["stage"] == stage}

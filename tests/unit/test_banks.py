@@ -355,11 +355,7 @@ def test_invalid_id(tmp_path: Path) -> None:
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path: Path) -> None:
     text = HEAD + (
-        "      - id: q\n"
-        "        text: Q\n"
-        "        priority: 7\n"
-        "      - id: Bad_Id\n"
-        "        text: R\n"
+        "      - id: q\n        text: Q\n        priority: 7\n      - id: Bad_Id\n        text: R\n"
     )
     path = write(tmp_path, "bank.yaml", text)
     problems = problems_of(path)

@@ -79,11 +79,6 @@ class ContactDetail(VerticalScroll):
         parts: list[object] = [fields]
         if contact.notes:
             parts += [Text("\nNotes", style="bold"), plain(contact.notes)]
-        if loaded.company and loaded.company.research:
-            parts += [
-                Text(f"\nResearch: {loaded.company.name}", style="bold"),
-                Markdown(clean(loaded.company.research.strip())),
-            ]
         if loaded.referrals:
             parts.append(Text("\nReferred", style="bold"))
             for other in loaded.referrals:
@@ -102,6 +97,11 @@ class ContactDetail(VerticalScroll):
                 if interview.minutes is not None:
                     line.append(f"  {interview.minutes} min", style="dim")
                 parts.append(line)
+        if loaded.company and loaded.company.research:
+            parts += [
+                Text(f"\nResearch: {clean(loaded.company.name)}", style="bold"),
+                Markdown(clean(loaded.company.research.strip())),
+            ]
         if loaded.timeline:
             parts.append(Text("\nTimeline", style="bold"))
             for activity in loaded.timeline:

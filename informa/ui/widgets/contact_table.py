@@ -19,8 +19,8 @@ COLUMNS = (  # key, label, width
     ("company", "Company", 16),
     ("source", "Source", 10),
     ("last", "Last", 7),
-    ("next", "Next action", 22),
     ("due", "Due", 6),
+    ("next", "Next action", 22),
 )
 
 
@@ -70,6 +70,6 @@ def cells(contact: Contact, now: datetime) -> list[Text]:
         plain(contact.company_name),
         Text(contact.source.label, style="dim"),
         Text(last, style="dim"),
-        plain(contact.next_action),
         due_text,
+        plain(contact.next_action),
     ]
