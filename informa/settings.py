@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from informa.domain.errors import FileProblems, Problem
@@ -121,7 +121,7 @@ def _settings(checker: Checker, root: Node) -> Settings:
 def _holidays(checker: Checker, node: Node) -> tuple[date, ...]:
     days = []
     for item in checker.sequence(node, "holidays"):
-        if isinstance(item.value, date):
+        if isinstance(item.value, date) and not isinstance(item.value, datetime):
             days.append(item.value)
         else:
             checker.error(item.line, f"holiday '{item.value}' is not a date like 2026-12-25")

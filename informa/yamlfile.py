@@ -27,6 +27,12 @@ class Node:
     value: Any
     """dict[str, Node] for a mapping, list[Node] for a sequence, a Python scalar otherwise."""
     line: int
+    key_lines: dict[str, int] | None = None
+    """For a mapping: the line of each key (a value may start on a later line)."""
+
+    def key_line(self, key: str) -> int:
+        known = (self.key_lines or {}).get(key)
+        return known if known is not None else self.value[key].line
 
     @property
     def is_mapping(self) -> bool:
@@ -59,22 +65,26 @@ def parse(text: str, path: Path | str) -> Node | None:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        raise FileProblems([_syntax_problem(exc, path)]) from exc
+        raise FileProblems([_syntax_problem(exc, path, text)]) from exc
     except yaml.YAMLError as exc:
-        raise FileProblems([Problem(path, None, f"invalid YAML: {exc}")]) from exc
-    if root is None:
-        return None
+        message = " ".join(str(exc).split())
+        raise FileProblems([Problem(path, None, f"invalid YAML: {message}")]) from exc
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
+        return None  # an empty document, or only "---"
     problems: list[Problem] = []
-    node = _convert(root, path, problems)
+    node = _convert(root, path, problems, yaml.SafeLoader(""))
     if problems:
         raise FileProblems(problems)
     return node
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else None
-    problem = (exc.problem or "syntax error").strip()
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | str, text: str) -> Problem:
+    last_line = max(len(text.splitlines()), 1)
+    lines = [mark.line + 1 for mark in (exc.problem_mark, exc.context_mark) if mark is not None]
+    # PyYAML may point just past the end (an unclosed quote); name a line that exists.
+    inside = [line for line in lines if line <= last_line]
+    line = inside[0] if inside else (last_line if lines else None)
+    problem = " ".join((exc.problem or "syntax error").split())
     if "expected <block end>" in problem or "mapping values are not allowed" in problem:
         return Problem(path, line, f"bad indentation or structure ({problem})")
     if "could not find expected ':'" in problem:
@@ -82,15 +92,15 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | str) -> Problem:
     return Problem(path, line, f"invalid YAML: {problem}")
 
 
-_constructor = yaml.SafeLoader("")
-
-
-def _convert(node: yaml.Node, path: Path | str, problems: list[Problem]) -> Node:
+def _convert(
+    node: yaml.Node, path: Path | str, problems: list[Problem], constructor: yaml.SafeLoader
+) -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Node] = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = _constructor.construct_object(key_node, deep=True)
+            key = _scalar(key_node, constructor)
             key_line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 problems.append(Problem(path, key_line, f"key {key!r} must be text"))
@@ -98,16 +108,23 @@ def _convert(node: yaml.Node, path: Path | str, problems: list[Problem]) -> Node
             if key in mapping:
                 problems.append(Problem(path, key_line, f"duplicate key '{key}'"))
                 continue
-            mapping[key] = _convert(value_node, path, problems)
-        return Node(mapping, line)
+            mapping[key] = _convert(value_node, path, problems, constructor)
+            key_lines[key] = key_line
+        return Node(mapping, line, key_lines)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, path, problems) for item in node.value], line)
+        return Node([_convert(i, path, problems, constructor) for i in node.value], line)
+    return Node(_scalar(node, constructor), line)
+
+
+def _scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        return node  # a complex key: reported as "must be text" by the caller
     try:
-        value = _constructor.construct_object(node, deep=True)
-    except yaml.YAMLError as exc:
-        problems.append(Problem(path, line, f"invalid value: {exc}"))
-        value = None
-    return Node(value, line)
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        # Looks like a date or number but is not one (2026-02-30): keep the text as written;
+        # the checker reports it where a real date or number is expected.
+        return node.value
 
 
 class Checker:
@@ -134,10 +151,12 @@ class Checker:
         value: dict[str, Node] = node.value
         required = tuple(required)
         allowed = set(required) | set(optional)
-        for key, child in value.items():
+        for key in value:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                self.error(child.line, f"unknown key '{key}' in {what} (known keys: {known})")
+                self.error(
+                    node.key_line(key), f"unknown key '{key}' in {what} (known keys: {known})"
+                )
         for key in required:
             if key not in value:
                 self.error(node.line, f"{what} is missing '{key}'")

@@ -26,7 +26,7 @@ class Tag(StrEnum):
         return {"A": "Advice", "I": "Info", "R": "Referral", "TODO": "Action"}[self.value]
 
 
-_HEADING = re.compile(r"^##\s+\[(\d{1,3}):([0-5]\d)\]\s*(.*?)\s*$")
+_HEADING = re.compile(r"^##\s+\[(\d{1,6}):([0-5]\d)\]\s*(.*?)\s*$")
 _TAGGED = re.compile(r"^\s*(A|I|R|TODO)\s*:\s?(.*)$")
 
 

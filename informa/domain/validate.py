@@ -27,13 +27,28 @@ def check_email(value: str, field: str = "email") -> str:
     return value
 
 
+_OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))", re.IGNORECASE)
+
+
 def check_url(value: str, field: str = "url") -> str:
+    """A web address; ``example.com/x`` gets ``https://``; other schemes are refused."""
     value = value.strip()
     if not value:
         return value
+    problem = ValidationError(f"'{value}' is not a web address (http:// or https://)", field=field)
+    if "://" not in value and _OTHER_SCHEME.match(value):
+        raise problem  # javascript:..., mailto:..., but not host:8080
     parts = urlsplit(value if "://" in value else f"https://{value}")
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise ValidationError(f"'{value}' is not a web address (http:// or https://)", field=field)
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise problem from None
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or any(c.isspace() for c in value)
+    ):
+        raise problem
     return parts.geturl()
 
 

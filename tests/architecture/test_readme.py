@@ -33,6 +33,8 @@ def test_readme_pictures_exist() -> None:
 
 
 def test_documented_binding_ids_exist() -> None:
+    from textual.binding import Binding
+
     from informa.ui.app import InformaApp
     from informa.ui.screens.pipeline import PipelineScreen
 
@@ -43,6 +45,6 @@ def test_documented_binding_ids_exist() -> None:
         binding.id
         for owner in (InformaApp, PipelineScreen)
         for binding in owner.BINDINGS
-        if hasattr(binding, "id") and binding.id
+        if isinstance(binding, Binding) and binding.id
     }
     assert documented == ids

@@ -199,10 +199,10 @@ def test_banks_check_impossible_date_has_no_traceback(
         tmp_path / "bank.yaml", GOOD_BANK.replace("title: My questions", "title: 2026-02-30")
     )
     result = run(["banks", "check", str(bank)])
-    # fails today: ValueError("day is out of range for month") escapes (a traceback for users)
+    # PyYAML raises a plain ValueError for it; the title stays the text as written.
     assert no_traceback(result), repr(result.exception)
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"{bank}:2: ")
+    assert result.exit_code == 0
+    assert "ok" in result.output
 
 
 # --- demo --out --------------------------------------------------------------------------

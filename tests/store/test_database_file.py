@@ -8,6 +8,7 @@ import sqlite3
 import stat
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -37,19 +38,22 @@ def test_new_database_is_private_and_migrated(tmp_path: Path, now: datetime) -> 
     assert store.report.backup is None
 
 
+def _connection() -> sqlite3.Connection:
+    return cast(sqlite3.Connection, models.database.connection())  # type: ignore[no-untyped-call]
+
+
 def test_pragmas_are_applied(store: Store) -> None:
-    database = models.database
-    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert database.execute_sql("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
-    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    connection = _connection()
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert connection.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert connection.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
 
 
 def test_models_match_the_migrated_schema(store: Store) -> None:
-    database = models.database
     for model in models.MODELS:
         table = model._meta.table_name
-        columns = {row[1] for row in database.execute_sql(f"PRAGMA table_info({table})")}
+        columns = {row[1] for row in _connection().execute(f"PRAGMA table_info({table})")}
         fields = {field.column_name for field in model._meta.sorted_fields}
         assert columns == fields, table
     assert models.SearchIndex.table_exists()

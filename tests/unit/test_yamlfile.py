@@ -106,7 +106,7 @@ def test_unknown_key_is_located_on_the_key_line() -> None:
     assert node is not None
     checker = Checker(PATH)
     checker.mapping(node, "the settings", optional=("theme",))
-    # fails today: the problem is reported on line 2, where the value starts
+
     assert messages(checker) == [
         f"{PATH}:1: unknown key 'colour' in the settings (known keys: theme)"
     ]
@@ -117,7 +117,7 @@ def test_unterminated_quote_is_located_within_the_file() -> None:
     problems = parse_problems(text)
     assert len(problems) == 1
     line = int(problems[0].split(":")[1])
-    # fails today: reported on line 4, past the end of the 3-line file
+
     assert 1 <= line <= len(text.splitlines())
 
 

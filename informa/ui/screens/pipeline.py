@@ -52,7 +52,7 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
     ]
 
     # Narrow terminals (a video call beside it) stack the details under the list.
-    HORIZONTAL_BREAKPOINTS = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it as an instance variable
         (0, "-narrow"),
         (170, "-wide"),
     ]
