@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, HelpPanel
+from textual.widgets import DataTable, HelpPanel, Static
 
 from informa.demo import sample
 from informa.settings import load_settings
@@ -63,7 +63,7 @@ async def test_stage_keys_filter_the_list(make: AppFactory) -> None:
 async def test_detail_follows_the_cursor(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
-        await pilot.press("a")
+        await pilot.press("a", "home")
         await settle(pilot)
         names = table_names(app)
         detail = app.screen.query_one(ContactDetail)
@@ -71,6 +71,9 @@ async def test_detail_follows_the_cursor(make: AppFactory) -> None:
         await pilot.press("down", "down")
         await settle(pilot)
         assert detail.border_title == names[2]
+        await pilot.press("end")
+        await settle(pilot)
+        assert detail.border_title == names[-1]
 
 
 async def test_f1_toggles_help(make: AppFactory) -> None:
@@ -148,3 +151,24 @@ async def test_ctrl_q_quits(make: AppFactory) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_empty_workspace_welcomes_a_new_user(make: AppFactory, tmp_path: Path) -> None:
+    app = make(db_path=tmp_path / "fresh.db")
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        body = app.screen.query_one("#detail-body", Static)
+        assert "informa demo" in str(body.render())
+        assert table_names(app) == []
+
+
+async def test_opens_on_all_when_nothing_is_due(make: AppFactory, tmp_path: Path) -> None:
+    from informa.domain.model import ContactDraft
+
+    app = make(db_path=tmp_path / "calm.db")
+    app.store.contacts.create(ContactDraft(name="Ada Lovelace"))
+    async with app.run_test(size=(120, 32)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen.query_one(StageList).highlighted == 1  # All
+        assert table_names(app) == ["Ada Lovelace"]

@@ -60,7 +60,7 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
     def __init__(self) -> None:
         super().__init__(id="pipeline")
         self.view = DUE
-        self._pending_view: str | None = None
+        self._first_load = True
 
     @property
     def informa(self) -> InformaApp:
@@ -129,11 +129,17 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
     def on_pipeline_loaded(self, message: PipelineLoaded) -> None:
         if message.view != self.view:
             return
+        if self._first_load and message.view == DUE and not message.contacts and message.total:
+            # Nothing due: open on everyone rather than on an empty list.
+            self._first_load = False
+            self.action_show_view(ALL)
+            return
+        self._first_load = False
         self.stage_list.show_counts(message.counts, message.due_count, message.total)
         self.table.show(message.contacts, self.informa.clock())
         self.table.border_title = f"{view_label(message.view)} ({len(message.contacts)})"
         if not message.contacts:
-            self.detail.clear()
+            self.detail.clear(workspace_empty=message.total == 0)
 
     @on(DataTable.RowHighlighted, "#contacts")
     def _contact_highlighted(self, event: DataTable.RowHighlighted) -> None:

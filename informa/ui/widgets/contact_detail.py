@@ -43,9 +43,18 @@ class ContactDetail(VerticalScroll):
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(Text("Select a contact to see the details.", style="dim"), id="detail-body")
 
-    def clear(self) -> None:
+    def clear(self, *, workspace_empty: bool = False) -> None:
         self.border_title = "Contact"
-        self.query_one("#detail-body", Static).update(Text("No contact here yet.", style="dim"))
+        if workspace_empty:
+            message = Text.assemble(
+                ("Welcome to informa.\n\n", "bold"),
+                "Nobody is in your pipeline yet. To look around first, quit (ctrl+q) and run ",
+                ("informa demo", "bold"),
+                " to open informa on sample data; your own database stays as it is.",
+            )
+        else:
+            message = Text("Nobody in this view.", style="dim")
+        self.query_one("#detail-body", Static).update(message)
 
     def show(self, loaded: ContactLoaded, now: datetime) -> None:
         contact = loaded.contact
