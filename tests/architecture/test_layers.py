@@ -54,3 +54,10 @@ def test_cli_imports_textual_lazily() -> None:
     loaded = _loaded_after_import(["informa.cli"])
     assert "textual" not in loaded
     assert "peewee" not in loaded
+
+
+def test_python_dash_m_informa_runs_the_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "informa", "--version"], check=True, capture_output=True, text=True
+    )
+    assert result.stdout.startswith("informa, version ")

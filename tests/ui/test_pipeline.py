@@ -172,3 +172,15 @@ async def test_opens_on_all_when_nothing_is_due(make: AppFactory, tmp_path: Path
         await settle(pilot)
         assert app.screen.query_one(StageList).highlighted == 1  # All
         assert table_names(app) == ["Ada Lovelace"]
+
+
+async def test_keys_can_be_remapped_in_settings(make: AppFactory, config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "settings.yaml").write_text("keys:\n  view_closed: x\n")
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        expected = {p["name"] for p in sample.CONTACTS if p["stage"] == "closed"}
+        assert set(table_names(app)) == expected
