@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +28,13 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
         "config_dir": config / "informa",
         "banks_dir": config / "informa" / "question_banks",
     }
+
+
+@pytest.fixture
+def loose_umask() -> Iterator[None]:
+    """A permissive umask, so that private modes cannot come from the umask alone."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)

@@ -7,9 +7,10 @@ as ``FILE:LINE: message`` and skipped: the other banks still load.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from informa.banks.model import TIARA, Bank, Question, Topic
 from informa.domain.errors import FileProblems, Problem
@@ -64,23 +65,15 @@ def _bank(checker: Checker, root: Node, path: Path, bundled: bool) -> Bank | Non
     bank_id = checker.identifier(fields.get("id"), "bank id")
     title = checker.text(fields.get("title"), "bank title")
     description = checker.text(fields.get("description"), "bank description", allow_empty=True)
-    topics: list[Topic] = []
-    seen: dict[str, int] = {}
     topics_node = fields.get("topics")
     items = checker.sequence(topics_node, "topics") if topics_node is not None else []
     if topics_node is not None and topics_node.is_sequence and not items:
         checker.error(topics_node.line, "topics must list at least one topic")
-    for item in items:
-        topic = _topic(checker, item, bank_id or "?")
-        if topic is None:
-            continue
-        if topic.id in seen:
-            checker.error(
-                item.line, f"duplicate topic id '{topic.id}' (first used on line {seen[topic.id]})"
-            )
-            continue
-        seen[topic.id] = item.line
-        topics.append(topic)
+    topics = _unique(
+        checker,
+        ((item, _topic(checker, item, bank_id or "?")) for item in items),
+        lambda topic_id: f"duplicate topic id '{topic_id}'",
+    )
     if bank_id is None or title is None:
         return None
     return Bank(bank_id, title, description or "", tuple(topics), path, bundled)
@@ -95,26 +88,37 @@ def _topic(checker: Checker, node: Node, bank_id: str) -> Topic | None:
     topic_id = checker.identifier(fields.get("id"), "topic id")
     title = checker.text(fields.get("title"), "topic title")
     description = checker.text(fields.get("description"), "topic description", allow_empty=True)
-    questions: list[Question] = []
-    seen: dict[str, int] = {}
     questions_node = fields.get("questions")
     items = checker.sequence(questions_node, "questions") if questions_node is not None else []
-    for item in items:
-        question = _question(checker, item, f"{bank_id}/{topic_id or '?'}")
-        if question is None:
-            continue
-        if question.id in seen:
-            checker.error(
-                item.line,
-                f"duplicate question id '{question.id}' in topic '{topic_id}'"
-                f" (first used on line {seen[question.id]})",
-            )
-            continue
-        seen[question.id] = item.line
-        questions.append(question)
+    prefix = f"{bank_id}/{topic_id or '?'}"
+    questions = _unique(
+        checker,
+        ((item, _question(checker, item, prefix)) for item in items),
+        lambda question_id: f"duplicate question id '{question_id}' in topic '{topic_id}'",
+    )
     if topic_id is None or title is None:
         return None
     return Topic(topic_id, title, description or "", tuple(questions))
+
+
+T = TypeVar("T", Topic, Question)
+
+
+def _unique(
+    checker: Checker, parsed: Iterable[tuple[Node, T | None]], duplicate: Callable[[str], str]
+) -> list[T]:
+    """Keep the valid items, reporting any id used twice with the line it was first used on."""
+    kept: list[T] = []
+    seen: dict[str, int] = {}
+    for node, item in parsed:
+        if item is None:
+            continue
+        if item.id in seen:
+            checker.error(node.line, f"{duplicate(item.id)} (first used on line {seen[item.id]})")
+            continue
+        seen[item.id] = node.line
+        kept.append(item)
+    return kept
 
 
 def _question(checker: Checker, node: Node, prefix: str) -> Question | None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable, HelpPanel, Static
 
 from informa.demo import sample
@@ -14,15 +12,7 @@ from informa.ui.app import InformaApp
 from informa.ui.widgets.contact_detail import ContactDetail
 from informa.ui.widgets.stage_list import StageList
 
-AppFactory = Callable[..., InformaApp]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let the data workers finish and their messages land."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from .helpers import AppFactory, settle
 
 
 def table_names(app: InformaApp) -> list[str]:

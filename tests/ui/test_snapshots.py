@@ -10,29 +10,21 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from informa.ui.app import InformaApp
+from .helpers import AppFactory, settle
 
-AppFactory = Callable[..., InformaApp]
 SnapCompare = Callable[..., bool]
-
-
-async def _loaded(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_pipeline_due_view(snap_compare: SnapCompare, make: AppFactory) -> None:
     app = make(demo=True, save_settings=False)
-    assert snap_compare(app, terminal_size=(140, 40), run_before=_loaded)
+    assert snap_compare(app, terminal_size=(140, 40), run_before=settle)
 
 
 def test_pipeline_wide_layout(snap_compare: SnapCompare, make: AppFactory) -> None:
     async def all_view(pilot: Pilot[Any]) -> None:
-        await _loaded(pilot)
+        await settle(pilot)
         await pilot.press("a", "home", "down", "down")
-        await _loaded(pilot)
+        await settle(pilot)
 
     app = make(demo=True, save_settings=False)
     assert snap_compare(app, terminal_size=(190, 45), run_before=all_view)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import stat
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -24,16 +22,6 @@ def mode(path: Path) -> int:
 
 def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
-
-
-@pytest.fixture
-def loose_umask() -> Iterator[None]:
-    """A permissive umask, so that private modes cannot come from the umask alone."""
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
 
 
 def load(path: Path, text: str) -> tuple[Settings, list[str]]:
