@@ -26,7 +26,7 @@ class StageList(OptionList):
 
     DEFAULT_CSS = """
     StageList {
-        width: 24;
+        width: 22;
         height: 1fr;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
@@ -47,7 +47,7 @@ class StageList(OptionList):
         for view in VIEWS:
             number = by_view.get(view, 0)
             urgent = view == DUE and number > 0
-            label = Text(f"{view_label(view):<14}", style="bold yellow" if urgent else "")
+            label = Text(f"{view_label(view):<11}", style="bold yellow" if urgent else "")
             label.append(f"{number:>5}", style="bold" if number else "dim")
             self.add_option(Option(label, id=view))
         if highlighted is not None:
