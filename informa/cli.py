@@ -31,6 +31,10 @@ class CliError(click.ClickException):
 def _paths(ctx: click.Context) -> Paths:
     root = ctx.find_root()
     db = root.params.get("db")
+    if db is not None and (str(db) in ("", ".") or Path(db).is_dir()):
+        raise CliError(
+            f"--db: give the path of a database file, not a folder ({Path(db).absolute()})"
+        )
     source = root.get_parameter_source("db")
     db_source = DbSource.ENV if source is ParameterSource.ENVIRONMENT else DbSource.OPTION
     return resolve_paths(db, db_source if db is not None else None)
@@ -56,6 +60,7 @@ def main(ctx: click.Context, db: Path | None) -> None:
 
 
 def _open_app(db_path: Path, paths: Paths, *, create_folder: bool, demo: bool = False) -> None:
+    """Open the app; the demo reads the user's settings and banks but never writes them."""
     from informa.factory import make_app  # Textual loads only when the app opens
 
     try:
@@ -64,6 +69,7 @@ def _open_app(db_path: Path, paths: Paths, *, create_folder: bool, demo: bool = 
             config_dir=paths.config_dir,
             create_folder=create_folder,
             demo=demo,
+            save_settings=not demo,
         )
     except InformaError as exc:
         raise CliError(str(exc)) from exc
@@ -98,7 +104,7 @@ def demo(ctx: click.Context, out: Path | None) -> None:
             report = write_demo_database(folder / "informa-demo.db")
         except InformaError as exc:
             raise CliError(str(exc)) from exc
-        _open_app(report.path, paths, create_folder=False, demo=True)
+        _open_app(report.path, paths, create_folder=False, demo=True)  # settings stay as they are
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

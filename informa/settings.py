@@ -7,10 +7,13 @@ used; the rest of the file still applies. The theme chosen in the app is written
 from __future__ import annotations
 
 import os
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
+
+import yaml
 
 from informa.domain.errors import FileProblems, Problem
 from informa.paths import PRIVATE_FILE_MODE, ensure_private_dir
@@ -62,7 +65,7 @@ class Settings:
     thank_you_hours: int = 24
     check_in_weeks: int = 8
     holidays: tuple[date, ...] = ()
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 KEYS = (
@@ -114,7 +117,7 @@ def _settings(checker: Checker, root: Node) -> Settings:
     if (holidays := fields.get("holidays")) is not None:
         updates["holidays"] = _holidays(checker, holidays)
     if (keys := fields.get("keys")) is not None:
-        updates["keys"] = _keys(checker, keys)
+        updates["keys"] = MappingProxyType(_keys(checker, keys))
     return replace(settings, **updates)  # type: ignore[arg-type]
 
 
@@ -140,22 +143,52 @@ def _keys(checker: Checker, node: Node) -> dict[str, str]:
     return keys
 
 
-_THEME_LINE = re.compile(r"^theme\s*:.*$", re.MULTILINE)
-
-
 def save_theme(path: Path, theme: str) -> None:
-    """Persist the theme, keeping the rest of the file (and its comments) as written."""
-    if path.exists():
-        text = read_text(path)
-        line = f"theme: {theme}"
-        text = (
-            _THEME_LINE.sub(line, text, count=1)
-            if _THEME_LINE.search(text)
-            else (text.rstrip("\n") + f"\n{line}\n")
+    """Persist the theme, keeping the rest of the file (and its comments) as written.
+
+    Only a block-style mapping is edited, on the theme's own line; anything else (flow style,
+    a value on the next line) raises ``FileProblems`` rather than risk damaging the file.
+    A symlinked settings file is written through the link.
+    """
+    path = path.resolve() if path.is_symlink() else path
+    if not path.exists():
+        write_private_text(path, TEMPLATE.format(theme=theme))
+        return
+    text = read_text(path)
+    lines = text.splitlines(keepends=True)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
+    except yaml.YAMLError as exc:
+        raise FileProblems(
+            [Problem(path, None, "cannot save the theme: the file is not valid YAML")]
+        ) from exc
+    if root is None:
+        write_private_text(
+            path, text + ("" if text.endswith("\n") or not text else "\n") + f"theme: {theme}\n"
         )
+        return
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        raise FileProblems(
+            [Problem(path, 1, "cannot save the theme here: write settings as 'key: value' lines")]
+        )
+    for key, value in root.value:
+        if key.value == "theme":
+            line = key.start_mark.line
+            if not isinstance(value, yaml.ScalarNode) or value.start_mark.line != line:
+                raise FileProblems(
+                    [Problem(path, line + 1, "cannot save the theme: write it as 'theme: name'")]
+                )
+            before = lines[line][: key.start_mark.column]
+            after = lines[line][value.end_mark.column :]
+            lines[line] = f"{before}theme: {theme}{after}"
+            break
     else:
-        text = TEMPLATE.format(theme=theme)
-    write_private_text(path, text)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines.append(f"theme: {theme}\n")
+    write_private_text(path, "".join(lines))
 
 
 def write_private_text(path: Path, text: str) -> None:

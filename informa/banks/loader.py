@@ -7,7 +7,7 @@ as ``FILE:LINE: message`` and skipped: the other banks still load.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -144,21 +144,37 @@ def _question(checker: Checker, node: Node, prefix: str) -> Question | None:
     )
 
 
-def bank_files(folder: Path) -> Iterator[Path]:
+def bank_files(folder: Path) -> list[Path]:
+    """The bank files in ``folder`` (none if it does not exist); raises FileProblems if it
+    cannot be read."""
     if not folder.is_dir():
-        return
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in SUFFIXES and path.is_file() and not path.name.startswith("."):
-            yield path
+        return []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise FileProblems([Problem(folder, None, f"cannot read folder: {exc.strerror}")]) from exc
+    return [
+        path
+        for path in entries
+        if path.suffix.lower() in SUFFIXES and not path.name.startswith(".") and path.is_file()
+    ]
+
+
+def _sources(folder: Path, bundled: bool, problems: list[Problem]) -> list[tuple[Path, bool]]:
+    try:
+        return [(path, bundled) for path in bank_files(folder)]
+    except FileProblems as exc:
+        problems.extend(exc.problems)
+        return []
 
 
 def load_banks(bundled_dir: Path, user_dir: Path | None = None) -> BankSet:
     """Every bank in effect: bundled ones, then the user's (adding or replacing by id)."""
     banks: dict[str, Bank] = {}
     problems: list[Problem] = []
-    sources = [(path, True) for path in bank_files(bundled_dir)]
+    sources = _sources(bundled_dir, True, problems)
     if user_dir is not None:
-        sources += [(path, False) for path in bank_files(user_dir)]
+        sources += _sources(user_dir, False, problems)
     for path, bundled in sources:
         try:
             bank = load_bank_file(path, bundled=bundled)

@@ -22,6 +22,10 @@ class NotFoundError(InformaError):
     """A record that was asked for by id does not exist (any more)."""
 
 
+class ConflictError(InformaError):
+    """A change that clashes with what is stored (a duplicate, a changed record)."""
+
+
 class DatabaseFileError(InformaError):
     """The database file cannot be used: missing folder, not SQLite, newer schema, locked."""
 

@@ -237,3 +237,39 @@ class SearchHit:
     ref_id: int
     title: str
     snippet: str
+
+
+DUE = "due"
+ALL = "all"
+VIEWS: tuple[str, ...] = (DUE, ALL, *(stage.value for stage in Stage))
+"""What the pipeline can show: the due list, everyone, or one stage (by its value)."""
+
+
+def view_label(view: str) -> str:
+    if view == DUE:
+        return "Due"
+    if view == ALL:
+        return "All"
+    return Stage(view).label
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineView:
+    """Everything the pipeline screen shows, read in one transaction."""
+
+    view: str
+    counts: tuple[StageCount, ...]
+    due_count: int
+    total: int
+    contacts: tuple[Contact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDossier:
+    """One contact with everything around them, read in one transaction."""
+
+    contact: Contact
+    company: Company | None
+    referrals: tuple[Contact, ...]
+    interviews: tuple[Interview, ...]
+    timeline: tuple[Activity, ...]

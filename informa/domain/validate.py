@@ -20,6 +20,11 @@ def clean_line(value: str) -> str:
     return " ".join(value.split())
 
 
+def name_key(value: str) -> str:
+    """How names are compared: whitespace folded, Unicode case-folded ("Élan" == "ÉLAN")."""
+    return clean_line(value).casefold()
+
+
 def check_email(value: str, field: str = "email") -> str:
     value = value.strip()
     if value and not _EMAIL.match(value):

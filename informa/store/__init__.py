@@ -17,6 +17,7 @@ from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
 from informa.store.interviews import InterviewService, NotesConflictError, PlanItem
 from informa.store.search import SearchService
+from informa.store.views import ViewService
 
 __all__ = ["NotesConflictError", "OpenReport", "PlanItem", "Store"]
 
@@ -32,6 +33,13 @@ class Store:
         self.activities = ActivityService(clock)
         self.interviews = InterviewService(clock)
         self.search = SearchService(clock)
+        self.views = ViewService(
+            clock,
+            contacts=self.contacts,
+            companies=self.companies,
+            interviews=self.interviews,
+            activities=self.activities,
+        )
 
     @property
     def path(self) -> Path:

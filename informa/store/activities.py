@@ -8,7 +8,7 @@ from informa.domain import model as d
 from informa.domain.validate import MAX_TEXT
 from informa.store import convert
 from informa.store import models as m
-from informa.store.base import Service, transaction
+from informa.store.base import Service, reads, writes
 from informa.store.rows import contact_row
 
 
@@ -24,7 +24,7 @@ def add_row(contact: m.Contact, kind: d.ActivityKind, at: datetime, detail: str 
 
 
 class ActivityService(Service):
-    @transaction
+    @writes
     def log(
         self,
         contact_id: int,
@@ -35,7 +35,7 @@ class ActivityService(Service):
     ) -> d.Activity:
         return convert.activity(add_row(contact_row(contact_id), kind, self.now(at), detail))
 
-    @transaction
+    @reads
     def timeline(self, contact_id: int, limit: int | None = None) -> list[d.Activity]:
         query = (
             m.Activity.select()

@@ -1,4 +1,10 @@
-"""What every service shares: the clock, and one transaction per user action."""
+"""What every service shares: the clock, and one transaction per user action.
+
+``@reads`` opens a deferred transaction: readers never block each other in WAL mode.
+``@writes`` opens ``BEGIN IMMEDIATE``: it takes the write lock up front, so that a
+read-then-write action waits (busy timeout) for another writer instead of failing with
+``SQLITE_BUSY_SNAPSHOT`` half-way through.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +17,13 @@ from typing import Concatenate, ParamSpec, TypeVar
 import peewee
 
 from informa.domain.clock import Clock, ensure_aware
-from informa.domain.errors import DatabaseFileError, InformaError
+from informa.domain.errors import ConflictError, DatabaseFileError, InformaError
 from informa.store.models import database
 
 P = ParamSpec("P")
 R = TypeVar("R")
 S = TypeVar("S", bound="Service")
+Method = Callable[Concatenate[S, P], R]
 
 
 class Service:
@@ -27,28 +34,37 @@ class Service:
         return ensure_aware(at) if at is not None else self.clock()
 
 
-def transaction(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
-    """Run a service method in one transaction; storage failures become ``InformaError``."""
+def _transaction(lock_type: str | None) -> Callable[[Method[S, P, R]], Method[S, P, R]]:
+    def decorate(method: Method[S, P, R]) -> Method[S, P, R]:
+        @functools.wraps(method)
+        def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                with database.atomic(lock_type=lock_type):
+                    return method(self, *args, **kwargs)
+            except InformaError:
+                raise
+            except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
+                raise ConflictError(f"not saved: it conflicts with what is stored ({exc})") from exc
+            except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+                raise _operational(exc) from exc
+            except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+                raise DatabaseFileError(f"database error: {exc}") from exc
 
-    @functools.wraps(method)
-    def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            with database.atomic():
-                return method(self, *args, **kwargs)
-        except InformaError:
-            raise
-        except (peewee.OperationalError, sqlite3.OperationalError) as exc:
-            text = str(exc)
-            if "locked" in text or "busy" in text:
-                raise DatabaseFileError(
-                    "the database is busy (another informa is writing); try again"
-                ) from exc
-            if "readonly" in text or "read-only" in text:
-                raise DatabaseFileError(f"cannot save: the database is read-only ({text})") from exc
-            if "disk" in text or "full" in text:
-                raise DatabaseFileError(f"cannot save: {text}") from exc
-            raise DatabaseFileError(f"database error: {text}") from exc
-        except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-            raise DatabaseFileError(f"database error: {exc}") from exc
+        return wrapper
 
-    return wrapper
+    return decorate
+
+
+def _operational(exc: Exception) -> DatabaseFileError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return DatabaseFileError("the database is busy (another program is writing); try again")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseFileError(f"cannot save: the database is read-only ({text})")
+    if "disk" in text or "full" in text:
+        return DatabaseFileError(f"cannot save: {text}")
+    return DatabaseFileError(f"database error: {text}")
+
+
+reads = _transaction(None)
+writes = _transaction("IMMEDIATE")

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from peewee import fn
-
 from informa.domain import model as d
 from informa.domain.errors import NotFoundError, ValidationError
-from informa.domain.validate import check_company, clean_line
+from informa.domain.validate import check_company, clean_line, name_key
 from informa.store import convert, search
 from informa.store import models as m
-from informa.store.base import Service, transaction
+from informa.store.base import Service, reads, writes
 
 
 def find_row(name: str) -> m.Company | None:
     """Case-insensitive lookup by name."""
-    cleaned = clean_line(name)
-    return m.Company.get_or_none(fn.lower(m.Company.name) == cleaned.lower()) if cleaned else None
+    key = name_key(name)
+    return m.Company.get_or_none(m.Company.name_key == key) if key else None
 
 
 def get_or_create_row(name: str, now_: datetime) -> m.Company | None:
@@ -26,13 +24,15 @@ def get_or_create_row(name: str, now_: datetime) -> m.Company | None:
         return None
     row = find_row(cleaned)
     if row is None:
-        row = m.Company.create(name=cleaned, created_at=now_, updated_at=now_)
+        row = m.Company.create(
+            name=cleaned, name_key=name_key(cleaned), created_at=now_, updated_at=now_
+        )
         search.index_company(row)
     return row
 
 
 class CompanyService(Service):
-    @transaction
+    @writes
     def create(self, draft: d.CompanyDraft) -> d.Company:
         draft = check_company(draft)
         if find_row(draft.name) is not None:
@@ -40,6 +40,7 @@ class CompanyService(Service):
         now = self.now()
         row = m.Company.create(
             name=draft.name,
+            name_key=name_key(draft.name),
             industry=draft.industry,
             website=draft.website,
             research=draft.research,
@@ -49,29 +50,30 @@ class CompanyService(Service):
         search.index_company(row)
         return convert.company(row)
 
-    @transaction
+    @writes
     def update(self, company_id: int, draft: d.CompanyDraft) -> d.Company:
         draft = check_company(draft)
         row = self._row(company_id)
         clash = find_row(draft.name)
         if clash is not None and clash.id != company_id:
             raise ValidationError(f"a company named '{draft.name}' already exists", field="name")
-        row.name, row.industry, row.website = draft.name, draft.industry, draft.website
+        row.name, row.name_key = draft.name, name_key(draft.name)
+        row.industry, row.website = draft.industry, draft.website
         row.research, row.updated_at = draft.research, self.now()
         row.save()
         search.index_company(row)
         return convert.company(row)
 
-    @transaction
+    @reads
     def get(self, company_id: int) -> d.Company:
         return convert.company(self._row(company_id))
 
-    @transaction
+    @reads
     def find(self, name: str) -> d.Company | None:
         row = find_row(name)
         return convert.company(row) if row is not None else None
 
-    @transaction
+    @reads
     def all(self) -> list[d.Company]:
         return [convert.company(row) for row in m.Company.select().order_by(m.Company.name)]
 

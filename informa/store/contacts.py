@@ -10,11 +10,11 @@ from peewee import JOIN, ModelSelect, fn
 
 from informa.domain import model as d
 from informa.domain.errors import NotFoundError, ValidationError
-from informa.domain.validate import check_contact, clean_line
+from informa.domain.validate import check_contact, clean_line, name_key
 from informa.store import convert, search
 from informa.store import models as m
 from informa.store.activities import add_row
-from informa.store.base import Service, transaction
+from informa.store.base import Service, reads, writes
 from informa.store.companies import get_or_create_row
 from informa.store.rows import contact_row
 
@@ -35,6 +35,27 @@ def _select() -> ModelSelect[m.Contact]:
     )
 
 
+def _check_referrer(contact_id: int | None, referrer_id: int | None) -> None:
+    """The referrer must exist, and following referrals up must never come back round."""
+    seen: set[int] = set()
+    current = referrer_id
+    while current is not None:
+        if current == contact_id:
+            raise ValidationError(
+                "that would make a referral loop (they were referred through this contact)"
+                if current != referrer_id
+                else "a contact cannot refer themselves",
+                field="referred_by_id",
+            )
+        if current in seen:
+            break  # an old loop in the data: not this edit's doing
+        seen.add(current)
+        row = m.Contact.get_or_none(m.Contact.id == current)
+        if row is None:
+            raise ValidationError("the referring contact does not exist", field="referred_by_id")
+        current = row.referred_by_id
+
+
 def _value(row: m.Contact) -> d.Contact:
     return convert.contact(
         row, getattr(row, "company_name", ""), getattr(row, "referred_by_name", "")
@@ -42,7 +63,7 @@ def _value(row: m.Contact) -> d.Contact:
 
 
 class ContactService(Service):
-    @transaction
+    @writes
     def create(
         self,
         draft: d.ContactDraft,
@@ -57,12 +78,10 @@ class ContactService(Service):
         row.save()
         return self._reindex(row.id)
 
-    @transaction
+    @writes
     def update(self, contact_id: int, draft: d.ContactDraft) -> d.Contact:
         draft = check_contact(draft)
         row = contact_row(contact_id)
-        if draft.referred_by_id == contact_id:
-            raise ValidationError("a contact cannot refer themselves", field="referred_by_id")
         now = self.now()
         self._apply(row, draft, now)
         row.updated_at = now
@@ -70,11 +89,9 @@ class ContactService(Service):
         return self._reindex(row.id)
 
     def _apply(self, row: m.Contact, draft: d.ContactDraft, now: datetime) -> None:
-        if draft.referred_by_id is not None and not m.Contact.get_or_none(
-            m.Contact.id == draft.referred_by_id
-        ):
-            raise ValidationError("the referring contact does not exist", field="referred_by_id")
-        row.name, row.role, row.email = draft.name, draft.role, draft.email
+        _check_referrer(row.id, draft.referred_by_id)
+        row.name, row.name_key = draft.name, name_key(draft.name)
+        row.role, row.email = draft.role, draft.email
         row.linkedin_url, row.location = draft.linkedin_url, draft.location
         row.source, row.tags, row.notes = draft.source.value, draft.tags, draft.notes
         row.referred_by = draft.referred_by_id
@@ -85,20 +102,20 @@ class ContactService(Service):
         search.index_contact(contact_row(contact_id), value.company_name)
         return value
 
-    @transaction
+    @reads
     def get(self, contact_id: int) -> d.Contact:
         row = _select().where(m.Contact.id == contact_id).first()
         if row is None:
             raise NotFoundError(f"contact {contact_id} does not exist")
         return _value(row)
 
-    @transaction
+    @reads
     def find(self, name: str) -> list[d.Contact]:
         """Contacts with exactly this name (case-insensitive)."""
-        wanted = clean_line(name).lower()
-        return [_value(row) for row in _select().where(fn.lower(m.Contact.name) == wanted)]
+        wanted = name_key(name)
+        return [_value(row) for row in _select().where(m.Contact.name_key == wanted)]
 
-    @transaction
+    @reads
     def browse(
         self,
         stage: d.Stage | None = None,
@@ -112,12 +129,12 @@ class ContactService(Service):
             query = query.where(m.Contact.archived == False)  # noqa: E712 - SQL, not Python
         if stage is not None:
             query = query.where(m.Contact.stage == stage.value)
-        query = query.order_by(fn.lower(m.Contact.name), m.Contact.id)
+        query = query.order_by(m.Contact.name_key, m.Contact.id)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         return [_value(row) for row in query]
 
-    @transaction
+    @reads
     def due(self, today: date) -> list[d.Contact]:
         """Contacts whose next action is due today or overdue, most overdue first."""
         query = (
@@ -127,11 +144,11 @@ class ContactService(Service):
                 & m.Contact.next_action_due.is_null(False)
                 & (m.Contact.next_action_due <= today)
             )
-            .order_by(m.Contact.next_action_due, fn.lower(m.Contact.name))
+            .order_by(m.Contact.next_action_due, m.Contact.name_key)
         )
         return [_value(row) for row in query]
 
-    @transaction
+    @reads
     def stage_counts(self) -> list[d.StageCount]:
         query = (
             m.Contact.select(m.Contact.stage, fn.COUNT(m.Contact.id))
@@ -142,12 +159,12 @@ class ContactService(Service):
         counts = {str(stage): int(count) for stage, count in cast(Iterable[tuple[str, int]], query)}
         return [d.StageCount(stage, int(counts.get(stage.value, 0))) for stage in d.Stage]
 
-    @transaction
+    @reads
     def referrals(self, contact_id: int) -> list[d.Contact]:
-        query = _select().where(m.Contact.referred_by == contact_id).order_by(m.Contact.name)
+        query = _select().where(m.Contact.referred_by == contact_id).order_by(m.Contact.name_key)
         return [_value(row) for row in query]
 
-    @transaction
+    @writes
     def move(self, contact_id: int, stage: d.Stage, *, at: datetime | None = None) -> d.Contact:
         """Move to ``stage`` and record the move in the timeline."""
         row = contact_row(contact_id)
@@ -159,7 +176,7 @@ class ContactService(Service):
             add_row(row, d.ActivityKind.STAGE_CHANGE, now, f"{old.label} → {stage.label}")
         return self.get(contact_id)
 
-    @transaction
+    @writes
     def set_next_action(self, contact_id: int, text: str, due: date | None) -> d.Contact:
         row = contact_row(contact_id)
         row.next_action = clean_line(text)
@@ -168,13 +185,13 @@ class ContactService(Service):
         row.save(only=[m.Contact.next_action, m.Contact.next_action_due, m.Contact.updated_at])
         return self.get(contact_id)
 
-    @transaction
+    @writes
     def archive(self, contact_id: int, archived: bool = True) -> d.Contact:
         row = contact_row(contact_id)
         row.archived, row.updated_at = archived, self.now()
         row.save(only=[m.Contact.archived, m.Contact.updated_at])
         return self.get(contact_id)
 
-    @transaction
+    @reads
     def count(self) -> int:
         return int(m.Contact.select().count())

@@ -78,12 +78,24 @@ def open_database(
     except Exception as exc:
         with contextlib.suppress(Exception):
             database.close()
-        where = f"; a backup made before it is at {backup}" if backup else ""
-        raise DatabaseFileError(
-            f"{path}: could not update the database schema ({exc}). "
-            f"The update was rolled back{where}."
-        ) from exc
+        raise _migration_failed(path, pending, backup, exc) from exc
     return OpenReport(path, created, done, backup)
+
+
+def _migration_failed(
+    path: Path, pending: list[str], backup: Path | None, exc: Exception
+) -> DatabaseFileError:
+    """Name the step that failed; each step is atomic, so earlier ones stay applied."""
+    try:
+        applied, _ = _inspect(path)
+        failed = next((name for name in pending if name not in applied), "?")
+    except DatabaseFileError:
+        failed = "?"
+    where = f" A backup made before the update is at {backup}." if backup else ""
+    return DatabaseFileError(
+        f"{path}: could not update the database format at step {failed} ({exc}); "
+        f"that step was rolled back.{where}"
+    )
 
 
 def close_database() -> None:
@@ -124,20 +136,45 @@ def _prepare_file(path: Path) -> bool:
         raise DatabaseFileError(f"{path}: cannot read the database ({exc.strerror})") from exc
     if header and header != SQLITE_HEADER:
         raise DatabaseFileError(f"{path}: not an informa database (the file is not SQLite)")
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise DatabaseFileError(
+            f"{path}: is read-only; informa needs write access to the file and its folder"
+        )
     return False
 
 
-def _connect_plain(path: Path) -> sqlite3.Connection:
-    uri = f"file:{quote(str(path))}?mode=rw"
+def _connect_plain(path: Path, mode: str = "rw") -> sqlite3.Connection:
+    uri = f"file:{quote(str(path))}?mode={mode}"
     return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
 
 
-def _inspect(path: Path) -> tuple[list[str], set[str]]:
-    """Applied migrations and table names, read without changing anything."""
+def _open_for_inspection(path: Path) -> sqlite3.Connection:
+    connection = _connect_plain(path, "ro")
     try:
-        connection = _connect_plain(path)
-    except sqlite3.Error as exc:
+        connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        connection.close()
+        return _connect_plain(path, "rw")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
+
+
+def _inspect(path: Path) -> tuple[list[str], set[str]]:
+    """Applied migrations and table names, read without changing anything.
+
+    Read-only, so that closing the connection cannot checkpoint a WAL file another program
+    left behind; read-write only if SQLite cannot open the file read-only at all.
+    """
+    try:
+        connection = _open_for_inspection(path)
+    except sqlite3.OperationalError as exc:
         raise DatabaseFileError(f"{path}: cannot open the database ({exc})") from exc
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseFileError(
+            f"{path}: not a usable informa database ({exc}). The file was not changed."
+        ) from exc
     try:
         tables = {
             row[0]

@@ -12,7 +12,7 @@ from informa.domain.validate import check_url
 from informa.store import convert, search
 from informa.store import models as m
 from informa.store.activities import add_row
-from informa.store.base import Service, transaction
+from informa.store.base import Service, reads, writes
 from informa.store.rows import contact_row, interview_row
 
 
@@ -44,7 +44,7 @@ def _advance(contact: m.Contact, stage: d.Stage, at: datetime) -> None:
 
 
 class InterviewService(Service):
-    @transaction
+    @writes
     def schedule(
         self,
         contact_id: int,
@@ -69,7 +69,7 @@ class InterviewService(Service):
         _advance(contact, d.Stage.SCHEDULED, now)
         return self._value(row)
 
-    @transaction
+    @writes
     def set_plan(self, interview_id: int, items: Sequence[PlanItem]) -> d.Interview:
         """Replace the plan, keeping asked/skipped marks of questions that stay in it."""
         row = interview_row(interview_id)
@@ -88,7 +88,7 @@ class InterviewService(Service):
             )
         return self._value(row)
 
-    @transaction
+    @writes
     def start(self, interview_id: int, *, at: datetime | None = None) -> d.Interview:
         row = interview_row(interview_id)
         if row.started_at is None:
@@ -97,7 +97,7 @@ class InterviewService(Service):
         row.save()
         return self._value(row)
 
-    @transaction
+    @writes
     def save_notes(self, interview_id: int, notes: str, *, base_revision: int) -> int:
         """Save the notes body; returns the new revision.
 
@@ -113,14 +113,14 @@ class InterviewService(Service):
         search.index_interview(row, row.contact.name)
         return int(row.notes_revision)
 
-    @transaction
+    @writes
     def mark_asked(self, planned_id: int, *, at: datetime | None = None) -> d.PlannedQuestion:
         row = self._planned(planned_id)
         row.asked_at, row.skipped = self.now(at), False
         row.save()
         return convert.planned_question(row)
 
-    @transaction
+    @writes
     def skip(self, planned_id: int, skipped: bool = True) -> d.PlannedQuestion:
         row = self._planned(planned_id)
         row.skipped = skipped
@@ -129,7 +129,7 @@ class InterviewService(Service):
         row.save()
         return convert.planned_question(row)
 
-    @transaction
+    @writes
     def finish(self, interview_id: int, *, at: datetime | None = None) -> d.Interview:
         row = interview_row(interview_id)
         end = self.now(at)
@@ -141,14 +141,14 @@ class InterviewService(Service):
         _advance(row.contact, d.Stage.INTERVIEWED, end)
         return self._value(row)
 
-    @transaction
+    @writes
     def set_consent(self, interview_id: int, consent: d.Consent) -> d.Interview:
         row = interview_row(interview_id)
         row.recording_consent, row.updated_at = consent.value, self.now()
         row.save()
         return self._value(row)
 
-    @transaction
+    @writes
     def mark_thank_you_sent(
         self, interview_id: int, *, at: datetime | None = None, detail: str = ""
     ) -> d.Interview:
@@ -159,11 +159,11 @@ class InterviewService(Service):
         add_row(row.contact, d.ActivityKind.THANK_YOU, sent, detail or "Thank-you sent")
         return self._value(row)
 
-    @transaction
+    @reads
     def get(self, interview_id: int) -> d.Interview:
         return self._value(interview_row(interview_id))
 
-    @transaction
+    @reads
     def for_contact(self, contact_id: int) -> list[d.Interview]:
         contact_row(contact_id)
         rows = (

@@ -35,7 +35,9 @@ class BaseModel(Model):
 
 class Company(BaseModel):
     id = AutoField()
-    name = TextField(collation="NOCASE", unique=True)
+    name = TextField()
+    name_key = TextField(unique=True)
+    """The name case-folded (Unicode-aware, unlike SQLite's NOCASE): unique per company."""
     industry = TextField(default="")
     website = TextField(default="")
     research = TextField(default="")
@@ -46,6 +48,7 @@ class Company(BaseModel):
 class Contact(BaseModel):
     id = AutoField()
     name = TextField()
+    name_key = TextField(index=True)
     role = TextField(default="")
     company = ForeignKeyField(Company, null=True, on_delete="SET NULL", backref="contacts")
     email = TextField(default="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from informa.domain.model import SearchHit
 from informa.store import models as m
-from informa.store.base import Service, transaction
+from informa.store.base import Service, reads
 
 MAX_HITS = 20
 
@@ -42,7 +42,7 @@ def index_interview(row: m.Interview, contact_name: str) -> None:
 
 
 class SearchService(Service):
-    @transaction
+    @reads
     def search(self, text: str, limit: int = MAX_HITS) -> list[SearchHit]:
         """Best matches for search-box text (phrases, OR, -exclusions), with snippets."""
         query = m.SearchIndex.web_query(text)

@@ -28,6 +28,17 @@ EditorLauncher = Callable[[str, str], str]
 """Edit ``text`` (second argument: a file suffix such as ``.md``) and return the result."""
 
 
+def binding_ids() -> set[str]:
+    """Every binding id users can remap in settings (``keys:``)."""
+    owners = (InformaApp, PipelineScreen)
+    return {
+        binding.id
+        for owner in owners
+        for binding in owner.BINDINGS
+        if isinstance(binding, Binding) and binding.id
+    }
+
+
 class InformaApp(App[None]):
     """informa's app. Built by ``informa.factory.make_app``; tests inject every dependency."""
 
@@ -77,7 +88,15 @@ class InformaApp(App[None]):
 
     def on_mount(self) -> None:
         if self.settings.keys:
-            self.set_keymap(self.settings.keys)
+            self.set_keymap(dict(self.settings.keys))
+            unknown = sorted(set(self.settings.keys) - binding_ids())
+            if unknown:
+                self.notify(
+                    f"{self.settings_path}: unknown key binding id {', '.join(unknown)} "
+                    f"(known: {', '.join(sorted(binding_ids()))})",
+                    severity="warning",
+                    timeout=12,
+                )
         if self.settings.theme not in self.available_themes:
             self.notify(
                 f"{self.settings_path}: unknown theme '{self.settings.theme}'; using informa",
@@ -93,14 +112,18 @@ class InformaApp(App[None]):
     def _theme_changed(self, theme: Theme) -> None:
         if not self._save_settings:
             return
+        from informa.domain.errors import InformaError
         from informa.settings import save_theme
 
         try:
             save_theme(self.settings_path, theme.name)
+        except InformaError as exc:
+            self.notify(f"The theme was not saved: {exc}", severity="warning", timeout=10)
         except OSError as exc:
             self.notify(
                 f"{self.settings_path}: could not save the theme ({exc.strerror})",
                 severity="warning",
+                timeout=10,
             )
 
     def action_toggle_help(self) -> None:
@@ -112,7 +135,7 @@ class InformaApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, PipelineScreen):
-            from informa.ui.widgets.stage_list import VIEWS, view_label
+            from informa.domain.model import VIEWS, view_label
 
             for view in VIEWS:
                 yield SystemCommand(

@@ -6,22 +6,21 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from informa.domain.model import Activity, Company, Contact, Interview, StageCount
+from informa.domain.model import ContactDossier, PipelineView
 
 
 @dataclass
 class PipelineLoaded(Message):
-    view: str
-    counts: list[StageCount]
-    due_count: int
-    total: int
-    contacts: list[Contact]
+    pipeline: PipelineView
 
 
 @dataclass
 class ContactLoaded(Message):
-    contact: Contact
-    company: Company | None
-    referrals: list[Contact]
-    interviews: list[Interview]
-    timeline: list[Activity]
+    dossier: ContactDossier
+
+
+@dataclass
+class LoadFailed(Message):
+    """Reading from the database failed; ``message`` is meant for the user."""
+
+    message: str

@@ -287,3 +287,13 @@ def test_db_at_an_absolute_missing_folder_is_refused(isolated_dirs: dict[str, Pa
     assert result.exit_code == 1
     assert result.stderr == f"informa: {db}: the folder /nonexistent/dir does not exist\n"
     assert not Path("/nonexistent").exists()
+
+
+def test_db_option_must_name_a_file(isolated_dirs: dict[str, Path], tmp_path: Path) -> None:
+    empty = run(["--db", "", "where"])
+    assert empty.exit_code == 1
+    assert "not a folder" in empty.stderr
+    folder = run(["--db", str(tmp_path), "where"])
+    assert folder.exit_code == 2  # click's own usage error
+    assert "is a directory" in folder.stderr
+    assert no_traceback(empty) and no_traceback(folder)

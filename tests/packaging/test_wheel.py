@@ -40,6 +40,14 @@ def test_wheel_installs_in_a_fresh_venv_and_finds_its_banks(tmp_path: Path) -> N
     assert "informa/store/migrations/0001_initial.py" in names
     assert "informa/ui/app.tcss" in names
     assert not [name for name in names if name.startswith("tests/")]
+    (metadata_name,) = [name for name in names if name.endswith(".dist-info/METADATA")]
+    metadata = zipfile.ZipFile(wheel).read(metadata_name).decode()
+    requires = {
+        line.split(":", 1)[1].strip().split(";")[0].split(">")[0].split("=")[0].split("<")[0]
+        for line in metadata.splitlines()
+        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    }
+    assert {"textual", "peewee", "pyyaml", "platformdirs", "click"} <= requires
 
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)

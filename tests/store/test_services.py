@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -183,3 +184,44 @@ def test_timestamps_are_aware(store: Store) -> None:
     assert ada.created_at.tzinfo is not None
     store.contacts.set_next_action(ada.id, "Write", date(2026, 12, 1))
     assert store.contacts.get(ada.id).next_action_due == date(2026, 12, 1)
+
+
+def test_unicode_company_names_match_case_insensitively(store: Store) -> None:
+    first = store.contacts.create(ContactDraft(name="Ana", company="Élan Bio"))
+    second = store.contacts.create(ContactDraft(name="Ben", company="ÉLAN BIO"))
+    assert first.company_id == second.company_id
+    found = store.companies.find("élan bio")
+    assert found is not None and found.name == "Élan Bio"
+    assert [c.name for c in store.contacts.find("ANA")] == ["Ana"]
+
+
+def test_referral_loops_are_refused(store: Store) -> None:
+    a = store.contacts.create(ContactDraft(name="A"))
+    b = store.contacts.create(ContactDraft(name="B", referred_by_id=a.id))
+    c = store.contacts.create(ContactDraft(name="C", referred_by_id=b.id))
+    with pytest.raises(ValidationError) as loop:
+        store.contacts.update(a.id, ContactDraft(name="A", referred_by_id=c.id))
+    assert loop.value.field == "referred_by_id"
+    assert store.contacts.get(a.id).referred_by_id is None
+
+
+def test_concurrent_writers_wait_for_each_other(store: Store) -> None:
+    """Worker threads write at once: each action waits its turn; none fails as 'busy'."""
+    ids = [store.contacts.create(ContactDraft(name=f"P{n}")).id for n in range(8)]
+    errors: list[Exception] = []
+
+    def work(contact_id: int) -> None:
+        try:
+            for round_ in range(25):
+                store.contacts.move(contact_id, list(Stage)[round_ % len(Stage)])
+                store.activities.log(contact_id, ActivityKind.NOTE, detail=str(round_))
+        except Exception as exc:  # collected and asserted on below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(contact_id,)) for contact_id in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert all(len(store.activities.timeline(contact_id)) == 49 for contact_id in ids)

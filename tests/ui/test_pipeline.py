@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from textual.widgets import DataTable, HelpPanel, Static
@@ -174,3 +175,33 @@ async def test_keys_can_be_remapped_in_settings(make: AppFactory, config_dir: Pa
         await settle(pilot)
         expected = {p["name"] for p in sample.CONTACTS if p["stage"] == "closed"}
         assert set(table_names(app)) == expected
+
+
+async def test_a_contact_deleted_elsewhere_is_reported_not_fatal(
+    make: AppFactory, demo_db: Path
+) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await pilot.press("a", "home")
+        await settle(pilot)
+        names = table_names(app)
+        with sqlite3.connect(demo_db) as other_program:
+            other_program.execute("PRAGMA foreign_keys = ON")
+            other_program.execute("DELETE FROM contact WHERE name = ?", (names[1],))
+        await pilot.press("down")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.is_running
+        messages = [str(n.message) for n in app._notifications]
+        assert any("no longer exists" in message for message in messages)
+        assert names[1] not in table_names(app)
+
+
+async def test_unknown_key_ids_in_settings_are_reported(make: AppFactory, config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "settings.yaml").write_text("keys:\n  veiw_due: x\n")
+    app = make()
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("unknown key binding id veiw_due" in message for message in messages)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from informa.domain.errors import FileProblems
 from informa.settings import TEMPLATE, Settings, load_settings, save_theme
 
 KNOWN = (
@@ -214,7 +215,7 @@ def test_save_theme_replaces_only_the_theme_line(tmp_path: Path) -> None:
     path.write_text(before, encoding="utf-8")
     save_theme(path, "nord")
     assert path.read_text(encoding="utf-8") == before.replace(
-        "theme: informa  # the default", "theme: nord"
+        "theme: informa  # the default", "theme: nord  # the default"
     )
     settings, problems = load_settings(path)
     assert (settings.theme, settings.call_minutes, problems) == ("nord", 40, [])
@@ -244,3 +245,32 @@ def test_saved_theme_loads_back(tmp_path: Path) -> None:
     save_theme(path, "nord")
     assert load_settings(path) == (Settings(theme="nord"), [])
     assert path.read_text(encoding="utf-8") == TEMPLATE.format(theme="nord")
+
+
+def test_save_theme_refuses_flow_style_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("{call_minutes: 30}\n", encoding="utf-8")
+    with pytest.raises(FileProblems) as refused:
+        save_theme(path, "nord")
+    assert str(refused.value).startswith(f"{path}:1: ")
+    assert path.read_text(encoding="utf-8") == "{call_minutes: 30}\n"
+
+
+def test_save_theme_refuses_a_value_on_the_next_line(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("call_minutes: 30\ntheme:\n  nord\n", encoding="utf-8")
+    with pytest.raises(FileProblems) as refused:
+        save_theme(path, "gruvbox")
+    assert str(refused.value).startswith(f"{path}:2: ")
+    assert load_settings(path)[0].theme == "nord"
+
+
+def test_save_theme_writes_through_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "informa.yaml"
+    real.parent.mkdir()
+    real.write_text("theme: informa\n", encoding="utf-8")
+    link = tmp_path / "settings.yaml"
+    link.symlink_to(real)
+    save_theme(link, "nord")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "theme: nord\n"

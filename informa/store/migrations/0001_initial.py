@@ -6,7 +6,8 @@ STATEMENTS = [
     """
     CREATE TABLE company (
         id INTEGER NOT NULL PRIMARY KEY,
-        name TEXT NOT NULL COLLATE NOCASE,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
         industry TEXT NOT NULL DEFAULT '',
         website TEXT NOT NULL DEFAULT '',
         research TEXT NOT NULL DEFAULT '',
@@ -14,11 +15,12 @@ STATEMENTS = [
         updated_at TEXT NOT NULL
     )
     """,
-    "CREATE UNIQUE INDEX company_name ON company (name COLLATE NOCASE)",
+    "CREATE UNIQUE INDEX company_name_key ON company (name_key)",
     """
     CREATE TABLE contact (
         id INTEGER NOT NULL PRIMARY KEY,
         name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
         role TEXT NOT NULL DEFAULT '',
         company_id INTEGER REFERENCES company (id) ON DELETE SET NULL,
         email TEXT NOT NULL DEFAULT '',
@@ -39,6 +41,7 @@ STATEMENTS = [
     )
     """,
     "CREATE INDEX contact_stage ON contact (archived, stage)",
+    "CREATE INDEX contact_name_key ON contact (name_key)",
     "CREATE INDEX contact_company_id ON contact (company_id)",
     "CREATE INDEX contact_referred_by_id ON contact (referred_by_id)",
     "CREATE INDEX contact_next_action_due ON contact (next_action_due)",

@@ -11,11 +11,12 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList
 
-from informa.domain.model import Stage
-from informa.ui.messages import ContactLoaded, PipelineLoaded
+from informa.domain.errors import InformaError, NotFoundError
+from informa.domain.model import ALL, DUE, Stage, view_label
+from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.widgets.contact_detail import ContactDetail
 from informa.ui.widgets.contact_table import ContactTable
-from informa.ui.widgets.stage_list import ALL, DUE, StageList, view_label
+from informa.ui.widgets.stage_list import StageList
 
 if TYPE_CHECKING:
     from informa.ui.app import InformaApp
@@ -113,33 +114,31 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
 
     @work(thread=True, exclusive=True, group="pipeline")
     def load_pipeline(self, view: str) -> None:
-        store = self.informa.store
-        today = self.informa.today()
-        if view == DUE:
-            contacts = store.contacts.due(today)
-        elif view == ALL:
-            contacts = store.contacts.browse()
-        else:
-            contacts = store.contacts.browse(Stage(view))
-        counts = store.contacts.stage_counts()
-        due_count = len(contacts) if view == DUE else len(store.contacts.due(today))
-        total = sum(count.count for count in counts)
-        self.post_message(PipelineLoaded(view, counts, due_count, total, contacts))
+        try:
+            pipeline = self.informa.store.views.pipeline(view, self.informa.today())
+        except InformaError as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(PipelineLoaded(pipeline))
 
     def on_pipeline_loaded(self, message: PipelineLoaded) -> None:
-        if message.view != self.view:
-            return
-        if self._first_load and message.view == DUE and not message.contacts and message.total:
+        pipeline = message.pipeline
+        if pipeline.view != self.view:
+            return  # the user has moved on to another view
+        if self._first_load and pipeline.view == DUE and not pipeline.contacts and pipeline.total:
             # Nothing due: open on everyone rather than on an empty list.
             self._first_load = False
             self.action_show_view(ALL)
             return
         self._first_load = False
-        self.stage_list.show_counts(message.counts, message.due_count, message.total)
-        self.table.show(message.contacts, self.informa.clock())
-        self.table.border_title = f"{view_label(message.view)} ({len(message.contacts)})"
-        if not message.contacts:
-            self.detail.clear(workspace_empty=message.total == 0)
+        self.stage_list.show_counts(pipeline.counts, pipeline.due_count, pipeline.total)
+        self.table.show(pipeline.contacts, self.informa.clock())
+        self.table.border_title = f"{view_label(pipeline.view)} ({len(pipeline.contacts)})"
+        if not pipeline.contacts:
+            self.detail.clear(workspace_empty=pipeline.total == 0)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.notify(message.message, title="Could not load", severity="error", timeout=10)
 
     @on(DataTable.RowHighlighted, "#contacts")
     def _contact_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -148,19 +147,18 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
 
     @work(thread=True, exclusive=True, group="detail")
     def load_contact(self, contact_id: int) -> None:
-        store = self.informa.store
-        contact = store.contacts.get(contact_id)
-        company = store.companies.get(contact.company_id) if contact.company_id else None
-        self.post_message(
-            ContactLoaded(
-                contact,
-                company,
-                store.contacts.referrals(contact_id),
-                store.interviews.for_contact(contact_id),
-                store.activities.timeline(contact_id, limit=50),
-            )
-        )
+        try:
+            dossier = self.informa.store.views.dossier(contact_id)
+        except NotFoundError:
+            # Deleted elsewhere (another informa, an import): refresh the list instead.
+            self.post_message(LoadFailed("That contact no longer exists; the list was refreshed."))
+            self.app.call_from_thread(self.action_reload)
+            return
+        except InformaError as exc:
+            self.post_message(LoadFailed(str(exc)))
+            return
+        self.post_message(ContactLoaded(dossier))
 
     def on_contact_loaded(self, message: ContactLoaded) -> None:
-        if self.table.selected_id == message.contact.id:
-            self.detail.show(message, self.informa.clock())
+        if self.table.selected_id == message.dossier.contact.id:
+            self.detail.show(message.dossier, self.informa.clock())

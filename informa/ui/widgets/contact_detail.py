@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
-from informa.ui.messages import ContactLoaded
+from informa.domain.model import ContactDossier
 from informa.ui.text import clean, plain
 
 
@@ -40,7 +41,7 @@ class ContactDetail(VerticalScroll):
         super().__init__(id="detail")
         self.border_title = "Contact"
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(Text("Select a contact to see the details.", style="dim"), id="detail-body")
 
     def clear(self, *, workspace_empty: bool = False) -> None:
@@ -56,7 +57,7 @@ class ContactDetail(VerticalScroll):
             message = Text("Nobody in this view.", style="dim")
         self.query_one("#detail-body", Static).update(message)
 
-    def show(self, loaded: ContactLoaded, now: datetime) -> None:
+    def show(self, loaded: ContactDossier, now: datetime) -> None:
         contact = loaded.contact
         self.border_title = contact.name
         fields = Table.grid(padding=(0, 1))
@@ -85,7 +86,7 @@ class ContactDetail(VerticalScroll):
             fields.add_row("Next", text)
         if contact.last_interaction_at:
             fields.add_row("Last contact", _when(contact.last_interaction_at, now))
-        parts: list[object] = [fields]
+        parts: list[RenderableType] = [fields]
         if contact.notes:
             parts += [Text("\nNotes", style="bold"), plain(contact.notes)]
         if loaded.referrals:
@@ -118,4 +119,4 @@ class ContactDetail(VerticalScroll):
                 line.append(f"{activity.kind.label:<13}", style="bold")
                 line.append_text(plain(activity.detail))
                 parts.append(line)
-        self.query_one("#detail-body", Static).update(Group(*parts))  # type: ignore[arg-type]
+        self.query_one("#detail-body", Static).update(Group(*parts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import ClassVar
 
@@ -45,7 +46,7 @@ class ContactTable(DataTable[Text]):
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
         return int(key) if key is not None else None
 
-    def show(self, contacts: list[Contact], now: datetime) -> None:
+    def show(self, contacts: Sequence[Contact], now: datetime) -> None:
         """Replace the rows, keeping the cursor on the same person when they are still here."""
         selected = self.selected_id
         self.clear()

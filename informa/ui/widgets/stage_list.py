@@ -6,19 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from informa.domain.model import Stage, StageCount
-
-DUE = "due"
-ALL = "all"
-VIEWS = (DUE, ALL, *(stage.value for stage in Stage))
-
-
-def view_label(view: str) -> str:
-    if view == DUE:
-        return "Due"
-    if view == ALL:
-        return "All"
-    return Stage(view).label
+from informa.domain.model import ALL, DUE, VIEWS, StageCount, view_label
 
 
 class StageList(OptionList):
@@ -39,7 +27,7 @@ class StageList(OptionList):
         super().__init__(*(Option(view_label(view), id=view) for view in VIEWS), id="stages")
         self.border_title = "Pipeline"
 
-    def show_counts(self, counts: list[StageCount], due: int, total: int) -> None:
+    def show_counts(self, counts: tuple[StageCount, ...], due: int, total: int) -> None:
         by_view = {count.stage.value: count.count for count in counts}
         by_view[DUE], by_view[ALL] = due, total
         highlighted = self.highlighted

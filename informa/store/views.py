@@ -1,0 +1,59 @@
+"""Read models for screens: what one screen shows, in one consistent read transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from informa.domain import model as d
+from informa.domain.clock import Clock
+from informa.store.activities import ActivityService
+from informa.store.base import Service, reads
+from informa.store.companies import CompanyService
+from informa.store.contacts import ContactService
+from informa.store.interviews import InterviewService
+
+TIMELINE_LIMIT = 50
+
+
+class ViewService(Service):
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        contacts: ContactService,
+        companies: CompanyService,
+        interviews: InterviewService,
+        activities: ActivityService,
+    ) -> None:
+        super().__init__(clock)
+        self.contacts = contacts
+        self.companies = companies
+        self.interviews = interviews
+        self.activities = activities
+
+    @reads
+    def pipeline(self, view: str, today: date) -> d.PipelineView:
+        """The counts per stage and the contacts of ``view`` (due, all, or a stage value)."""
+        contacts = self.contacts
+        due = contacts.due(today)
+        if view == d.DUE:
+            shown = due
+        elif view == d.ALL:
+            shown = contacts.browse()
+        else:
+            shown = contacts.browse(d.Stage(view))
+        counts = contacts.stage_counts()
+        total = sum(count.count for count in counts)
+        return d.PipelineView(view, tuple(counts), len(due), total, tuple(shown))
+
+    @reads
+    def dossier(self, contact_id: int) -> d.ContactDossier:
+        contact = self.contacts.get(contact_id)
+        company = self.companies.get(contact.company_id) if contact.company_id else None
+        return d.ContactDossier(
+            contact=contact,
+            company=company,
+            referrals=tuple(self.contacts.referrals(contact_id)),
+            interviews=tuple(self.interviews.for_contact(contact_id)),
+            timeline=tuple(self.activities.timeline(contact_id, TIMELINE_LIMIT)),
+        )
