@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """Point platformdirs (via XDG_*) at fresh folders and clear ``$INFORMA_DB``.
+
+    Autouse: no test can read or write the real user's files.
 
     Keys: ``data`` and ``config`` are the XDG roots; ``data_dir``, ``config_dir`` and
     ``banks_dir`` are informa's own folders inside them (none of them is created).
