@@ -50,6 +50,10 @@ theme: {theme}
 # Days that do not count as business days for follow-ups (YYYY-MM-DD).
 # holidays: [2026-12-25, 2027-01-01]
 
+# You, for outreach messages: {my_name} and {my_background} in the templates.
+# your_name: Sam Rivera
+# your_background: a postdoc in computational biology exploring data science roles
+
 # Remap keys by binding id (see the help panel, f1), e.g.:
 # keys:
 #   new_contact: ctrl+n
@@ -66,6 +70,8 @@ class Settings:
     check_in_weeks: int = 8
     holidays: tuple[date, ...] = ()
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    your_name: str = ""
+    your_background: str = ""
 
 
 KEYS = (
@@ -77,6 +83,8 @@ KEYS = (
     "check_in_weeks",
     "holidays",
     "keys",
+    "your_name",
+    "your_background",
 )
 
 
@@ -103,6 +111,9 @@ def _settings(checker: Checker, root: Node) -> Settings:
     updates: dict[str, object] = {}
     if (theme := checker.text(fields.get("theme"), "theme")) is not None:
         updates["theme"] = theme
+    for key in ("your_name", "your_background"):
+        if (text := checker.text(fields.get(key), key, allow_empty=True)) is not None:
+            updates[key] = text
     for key, low, high in (
         ("interview_goal", 1, 1000),
         ("call_minutes", 5, 180),
