@@ -50,7 +50,7 @@ theme: {theme}
 # Days that do not count as business days for follow-ups (YYYY-MM-DD).
 # holidays: [2026-12-25, 2027-01-01]
 
-# You, for outreach messages: {my_name} and {my_background} in the templates.
+# You, for outreach messages: {{my_name}} and {{my_background}} in the templates.
 # your_name: Sam Rivera
 # your_background: a postdoc in computational biology exploring data science roles
 

@@ -13,7 +13,7 @@ from informa.settings import TEMPLATE, Settings, load_settings, save_theme
 
 KNOWN = (
     "known keys: call_minutes, check_in_weeks, follow_up_cadence, holidays, interview_goal, "
-    "keys, thank_you_hours, theme"
+    "keys, thank_you_hours, theme, your_background, your_name"
 )
 
 
