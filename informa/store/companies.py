@@ -6,7 +6,7 @@ from datetime import datetime
 
 from informa.domain import model as d
 from informa.domain.errors import NotFoundError, ValidationError
-from informa.domain.validate import check_company, clean_line, name_key
+from informa.domain.validate import MAX_TEXT, check_company, clean_line, name_key
 from informa.store import convert, search
 from informa.store import models as m
 from informa.store.base import Service, reads, writes
@@ -61,6 +61,14 @@ class CompanyService(Service):
         row.industry, row.website = draft.industry, draft.website
         row.research, row.updated_at = draft.research, self.now()
         row.save()
+        search.index_company(row)
+        return convert.company(row)
+
+    @writes
+    def set_research(self, company_id: int, research: str) -> d.Company:
+        row = self._row(company_id)
+        row.research, row.updated_at = research[:MAX_TEXT], self.now()
+        row.save(only=[m.Company.research, m.Company.updated_at])
         search.index_company(row)
         return convert.company(row)
 

@@ -35,6 +35,13 @@ def _select() -> ModelSelect[m.Contact]:
     )
 
 
+ARCHIVED_MARK = " (archived)"
+
+
+def _stage_from_label(label: str) -> d.Stage:
+    return next((stage for stage in d.Stage if stage.label == label), d.Stage.PROSPECT)
+
+
 def _check_referrer(contact_id: int | None, referrer_id: int | None) -> None:
     """The referrer must exist, and following referrals up must never come back round."""
     seen: set[int] = set()
@@ -120,13 +127,10 @@ class ContactService(Service):
         self,
         stage: d.Stage | None = None,
         *,
-        include_archived: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[d.Contact]:
         query = _select()
-        if not include_archived:
-            query = query.where(m.Contact.archived == False)  # noqa: E712 - SQL, not Python
         if stage is not None:
             query = query.where(m.Contact.stage == stage.value)
         query = query.order_by(m.Contact.name_key, m.Contact.id)
@@ -139,11 +143,7 @@ class ContactService(Service):
         """Contacts whose next action is due today or overdue, most overdue first."""
         query = (
             _select()
-            .where(
-                (m.Contact.archived == False)  # noqa: E712
-                & m.Contact.next_action_due.is_null(False)
-                & (m.Contact.next_action_due <= today)
-            )
+            .where(m.Contact.next_action_due.is_null(False) & (m.Contact.next_action_due <= today))
             .order_by(m.Contact.next_action_due, m.Contact.name_key)
         )
         return [_value(row) for row in query]
@@ -152,7 +152,6 @@ class ContactService(Service):
     def stage_counts(self) -> list[d.StageCount]:
         query = (
             m.Contact.select(m.Contact.stage, fn.COUNT(m.Contact.id))
-            .where(m.Contact.archived == False)  # noqa: E712
             .group_by(m.Contact.stage)
             .tuples()
         )
@@ -166,13 +165,13 @@ class ContactService(Service):
 
     @writes
     def move(self, contact_id: int, stage: d.Stage, *, at: datetime | None = None) -> d.Contact:
-        """Move to ``stage`` and record the move in the timeline."""
+        """Move to ``stage`` and record the move in the timeline (a move ends an archive)."""
         row = contact_row(contact_id)
         old = d.Stage(row.stage)
         if old is not stage:
             now = self.now(at)
-            row.stage, row.updated_at = stage.value, now
-            row.save(only=[m.Contact.stage, m.Contact.updated_at])
+            row.stage, row.updated_at, row.archived = stage.value, now, False
+            row.save(only=[m.Contact.stage, m.Contact.updated_at, m.Contact.archived])
             add_row(row, d.ActivityKind.STAGE_CHANGE, now, f"{old.label} → {stage.label}")
         return self.get(contact_id)
 
@@ -186,11 +185,62 @@ class ContactService(Service):
         return self.get(contact_id)
 
     @writes
-    def archive(self, contact_id: int, archived: bool = True) -> d.Contact:
+    def archive(self, contact_id: int) -> d.Contact:
+        """Close the contact, remembering the stage so that ``restore`` can bring them back."""
         row = contact_row(contact_id)
-        row.archived, row.updated_at = archived, self.now()
-        row.save(only=[m.Contact.archived, m.Contact.updated_at])
+        if row.archived:
+            return self.get(contact_id)
+        now = self.now()
+        old = d.Stage(row.stage)
+        row.stage, row.archived, row.updated_at = d.Stage.CLOSED.value, True, now
+        row.save(only=[m.Contact.stage, m.Contact.archived, m.Contact.updated_at])
+        add_row(row, d.ActivityKind.STAGE_CHANGE, now, f"{old.label} → Closed{ARCHIVED_MARK}")
         return self.get(contact_id)
+
+    @writes
+    def restore(self, contact_id: int) -> d.Contact:
+        """Undo ``archive``: back to the stage the contact had when archived."""
+        row = contact_row(contact_id)
+        if not row.archived:
+            return self.get(contact_id)
+        last = (
+            m.Activity.select(m.Activity.detail)
+            .where(
+                (m.Activity.contact == contact_id)
+                & (m.Activity.kind == d.ActivityKind.STAGE_CHANGE.value)
+                & m.Activity.detail.endswith(ARCHIVED_MARK)
+            )
+            .order_by(m.Activity.at.desc(), m.Activity.id.desc())
+            .first()
+        )
+        previous = _stage_from_label(last.detail.split(" → ")[0]) if last else d.Stage.PROSPECT
+        now = self.now()
+        row.stage, row.archived, row.updated_at = previous.value, False, now
+        row.save(only=[m.Contact.stage, m.Contact.archived, m.Contact.updated_at])
+        add_row(row, d.ActivityKind.STAGE_CHANGE, now, f"Closed → {previous.label} (restored)")
+        return self.get(contact_id)
+
+    @writes
+    def delete(self, contact_id: int) -> None:
+        """Delete a contact with their interviews and timeline. People they referred stay
+        (their "referred by" is cleared)."""
+        row = contact_row(contact_id)
+        for interview in m.Interview.select(m.Interview.id).where(m.Interview.contact == row):
+            search.drop("interview", interview.id)
+        search.drop("contact", contact_id)
+        row.delete_instance()
+
+    @reads
+    def lookup(self, text: str, limit: int = 20) -> list[d.Contact]:
+        """Contacts whose name or company contains ``text`` (for jumping to someone)."""
+        key = f"%{name_key(text)}%"
+        query = (
+            _select()
+            .where((m.Contact.name_key**key) | (m.Company.name_key**key))
+            .order_by(m.Contact.name_key)
+            .limit(limit)
+        )
+        return [_value(row) for row in query]
 
     @reads
     def count(self) -> int:

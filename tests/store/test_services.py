@@ -88,9 +88,8 @@ def test_stage_counts_and_due(store: Store, now: datetime) -> None:
     assert counts[Stage.SCHEDULED] == 1
     assert sum(counts.values()) == 4
     assert [c.name for c in store.contacts.due(today)] == ["Cat", "Ann"]
-    store.contacts.archive(ids[2])
-    assert [c.name for c in store.contacts.due(today)] == ["Ann"]
-    assert "Cat" not in [c.name for c in store.contacts.browse()]
+    store.contacts.move(ids[2], Stage.CLOSED)
+    assert [c.name for c in store.contacts.browse(Stage.CLOSED)] == ["Cat"]
 
 
 def test_activity_moves_last_interaction_forward_only(store: Store, now: datetime) -> None:
@@ -225,3 +224,47 @@ def test_concurrent_writers_wait_for_each_other(store: Store) -> None:
         thread.join()
     assert errors == []
     assert all(len(store.activities.timeline(contact_id)) == 49 for contact_id in ids)
+
+
+def test_archive_closes_and_restore_brings_back(store: Store) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    store.contacts.move(ada.id, Stage.REACHED_OUT)
+    archived = store.contacts.archive(ada.id)
+    assert archived.stage is Stage.CLOSED and archived.archived
+    restored = store.contacts.restore(ada.id)
+    assert restored.stage is Stage.REACHED_OUT and not restored.archived
+    details = [a.detail for a in store.activities.timeline(ada.id)]
+    assert details[:2] == ["Closed → Reached out (restored)", "Reached out → Closed (archived)"]
+
+
+def test_delete_keeps_the_people_they_referred(store: Store, now: datetime) -> None:
+    maya = store.contacts.create(ContactDraft(name="Maya", notes="unique-word"))
+    priya = store.contacts.create(ContactDraft(name="Priya", referred_by_id=maya.id))
+    interview = store.interviews.schedule(maya.id, now)
+    store.interviews.save_notes(interview.id, "zebra notes", base_revision=0)
+    store.activities.log(maya.id, ActivityKind.NOTE)
+    store.contacts.delete(maya.id)
+    with pytest.raises(NotFoundError):
+        store.contacts.get(maya.id)
+    kept = store.contacts.get(priya.id)
+    assert kept.referred_by_id is None
+    assert store.search.search("zebra") == []
+    assert store.search.search("unique") == []
+    with pytest.raises(NotFoundError):
+        store.interviews.get(interview.id)
+
+
+def test_lookup_by_name_or_company(store: Store) -> None:
+    store.contacts.create(ContactDraft(name="Maya Okafor", company="Lumen Analytics"))
+    store.contacts.create(ContactDraft(name="Wei Zhang", company="Cascadia"))
+    assert [c.name for c in store.contacts.lookup("oka")] == ["Maya Okafor"]
+    assert [c.name for c in store.contacts.lookup("LUMEN")] == ["Maya Okafor"]
+    assert [c.name for c in store.contacts.lookup("a")] == ["Maya Okafor", "Wei Zhang"]
+
+
+def test_set_research_is_searchable(store: Store) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada", company="Lumen"))
+    assert ada.company_id is not None
+    store.companies.set_research(ada.company_id, "Competitors: Amplitude")
+    assert store.companies.get(ada.company_id).research == "Competitors: Amplitude"
+    assert store.search.search("amplitude")[0].kind == "company"
