@@ -116,5 +116,3 @@ def day_start(day: date, now: datetime) -> datetime:
 def at_time_of(day: date, now: datetime) -> datetime:
     """``day`` at the current time of day: a logged "yesterday" sorts naturally."""
     return datetime.combine(day, now.timetz()) if now.tzinfo else day_start(day, now)
-
-

@@ -32,6 +32,13 @@ class Stage(StrEnum):
     def previous(self) -> Stage:
         return list(Stage)[max(self.position - 1, 0)]
 
+    def after(self, kind: ActivityKind) -> Stage:
+        """Where logging ``kind`` takes a contact: sending the first outreach moves a
+        prospect to Reached out; nothing else moves anyone on its own."""
+        if kind is ActivityKind.OUTREACH and self is Stage.PROSPECT:
+            return Stage.REACHED_OUT
+        return self
+
 
 _STAGE_LABELS = {
     Stage.PROSPECT: "Prospect",

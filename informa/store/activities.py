@@ -23,6 +23,15 @@ def add_row(contact: m.Contact, kind: d.ActivityKind, at: datetime, detail: str 
     return row
 
 
+def advance_row(contact: m.Contact, stage: d.Stage, at: datetime) -> None:
+    """Move a contact forward to ``stage`` (never backwards), recording the move."""
+    current = d.Stage(contact.stage)
+    if current.position < stage.position:
+        contact.stage, contact.updated_at, contact.archived = stage.value, at, False
+        contact.save(only=[m.Contact.stage, m.Contact.updated_at, m.Contact.archived])
+        add_row(contact, d.ActivityKind.STAGE_CHANGE, at, f"{current.label} → {stage.label}")
+
+
 class ActivityService(Service):
     @writes
     def log(
@@ -33,7 +42,12 @@ class ActivityService(Service):
         at: datetime | None = None,
         detail: str = "",
     ) -> d.Activity:
-        return convert.activity(add_row(contact_row(contact_id), kind, self.now(at), detail))
+        """Record what happened; a first outreach also moves a prospect to Reached out."""
+        contact = contact_row(contact_id)
+        when = self.now(at)
+        row = add_row(contact, kind, when, detail)
+        advance_row(contact, d.Stage(contact.stage).after(kind), when)
+        return convert.activity(row)
 
     @reads
     def timeline(self, contact_id: int, limit: int | None = None) -> list[d.Activity]:

@@ -11,7 +11,7 @@ from informa.domain.errors import InformaError, NotFoundError, ValidationError
 from informa.domain.validate import check_url
 from informa.store import convert, search
 from informa.store import models as m
-from informa.store.activities import add_row
+from informa.store.activities import add_row, advance_row
 from informa.store.base import Service, reads, writes
 from informa.store.rows import contact_row, interview_row
 
@@ -32,15 +32,6 @@ class NotesConflictError(InformaError):
         super().__init__(f"the notes of interview {interview_id} were changed elsewhere")
         self.stored = stored
         self.revision = revision
-
-
-def _advance(contact: m.Contact, stage: d.Stage, at: datetime) -> None:
-    """Move a contact forward to ``stage`` (never backwards), recording the move."""
-    current = d.Stage(contact.stage)
-    if current.position < stage.position:
-        contact.stage, contact.updated_at = stage.value, at
-        contact.save(only=[m.Contact.stage, m.Contact.updated_at])
-        add_row(contact, d.ActivityKind.STAGE_CHANGE, at, f"{current.label} → {stage.label}")
 
 
 class InterviewService(Service):
@@ -66,7 +57,7 @@ class InterviewService(Service):
             created_at=now,
             updated_at=now,
         )
-        _advance(contact, d.Stage.SCHEDULED, now)
+        advance_row(contact, d.Stage.SCHEDULED, now)
         return self._value(row)
 
     @writes
@@ -138,7 +129,7 @@ class InterviewService(Service):
         row.save()
         minutes = round((end - row.started_at).total_seconds() / 60)
         add_row(row.contact, d.ActivityKind.CALL, end, f"Informational interview, {minutes} min")
-        _advance(row.contact, d.Stage.INTERVIEWED, end)
+        advance_row(row.contact, d.Stage.INTERVIEWED, end)
         return self._value(row)
 
     @writes

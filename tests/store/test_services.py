@@ -102,8 +102,10 @@ def test_activity_moves_last_interaction_forward_only(store: Store, now: datetim
     assert [a.kind for a in store.activities.timeline(ada.id)] == [
         ActivityKind.NOTE,
         ActivityKind.REPLY,
+        ActivityKind.STAGE_CHANGE,  # the first outreach moved Ada to Reached out
         ActivityKind.OUTREACH,
     ]
+    assert store.contacts.get(ada.id).stage is Stage.REACHED_OUT
 
 
 def test_interview_journey(store: Store, now: datetime) -> None:

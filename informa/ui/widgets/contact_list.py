@@ -1,0 +1,331 @@
+"""The contact list: a virtual table that draws only the rows on screen.
+
+A DataTable measures every cell of every row before it draws (about a second for 10,000
+contacts); this list keeps the contacts in memory and renders the visible lines on demand, so
+a stage with thousands of people, a new sort or a filter keystroke repaints at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from informa.domain.clock import humanize_ago
+from informa.domain.filtering import ContactMatcher
+from informa.domain.model import Contact
+from informa.ui.text import clean
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int
+    priority: int
+    """Columns with a higher number are dropped first when the list is narrow."""
+    sort_key: Callable[[Contact], object]
+
+
+def _last(contact: Contact) -> object:
+    return contact.last_interaction_at.timestamp() if contact.last_interaction_at else 0.0
+
+
+def _due(contact: Contact) -> object:
+    return contact.next_action_due or date.max
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", "Name", 18, 0, lambda c: c.name.casefold()),
+    Column("role", "Role", 20, 3, lambda c: c.role.casefold()),
+    Column("company", "Company", 16, 1, lambda c: c.company_name.casefold()),
+    Column("source", "Source", 10, 5, lambda c: c.source.label),
+    Column("last", "Last", 7, 4, _last),
+    Column("due", "Due", 6, 2, _due),
+    Column("next", "Next action", 0, 0, lambda c: c.next_action.casefold()),
+)
+"""The last column takes the width that is left (at least 12)."""
+SORTABLE = tuple(column.key for column in COLUMNS)
+GAP = 2
+
+
+class ContactList(ScrollView, can_focus=True):
+    """Contacts, one per line, with a header that stays put. Posts ``Highlighted`` when the
+    cursor moves and ``Selected`` on enter or a second click."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "contact-list--header",
+        "contact-list--cursor",
+        "contact-list--odd",
+        "contact-list--name",
+        "contact-list--muted",
+        "contact-list--overdue",
+        "contact-list--today",
+        "contact-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    ContactList {
+        height: 1fr;
+        width: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+    }
+    ContactList:focus { border: round $primary; }
+    ContactList > .contact-list--header { text-style: bold; color: $text-accent; }
+    ContactList > .contact-list--cursor { background: $panel-lighten-1; }
+    ContactList:focus > .contact-list--cursor { background: $primary 45%; text-style: bold; }
+    ContactList > .contact-list--odd { background: $boost; }
+    ContactList > .contact-list--name { text-style: bold; }
+    ContactList > .contact-list--muted { color: $text-muted; }
+    ContactList > .contact-list--overdue { color: $error; text-style: bold; }
+    ContactList > .contact-list--today { color: $warning; text-style: bold; }
+    ContactList > .contact-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    @dataclass
+    class Highlighted(Message):
+        contact_list: ContactList
+        contact: Contact | None
+
+    @dataclass
+    class Selected(Message):
+        contact_list: ContactList
+        contact: Contact
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._all: list[Contact] = []
+        self._matcher = ContactMatcher([])
+        self.rows: list[Contact] = []
+        self.filter_text = ""
+        self.sort_column = "name"
+        self.sort_reverse = False
+        self.now = datetime.min
+        self.empty_message = "Nobody here."
+
+    # -- data ---------------------------------------------------------------------------
+
+    def set_contacts(self, contacts: Sequence[Contact], now: datetime) -> None:
+        """Show ``contacts`` (sorted and filtered as the user chose), keeping the cursor on
+        the same person when they are still listed."""
+        keep = self.highlighted_id
+        self.now = now
+        self._all = list(contacts)
+        self._matcher = ContactMatcher(self._all)
+        self._rebuild(keep)
+
+    def set_filter(self, text: str) -> None:
+        if text != self.filter_text:
+            self.filter_text = text
+            self._rebuild(self.highlighted_id)
+
+    def sort_by(self, column: str, reverse: bool | None = None) -> None:
+        if column not in SORTABLE:
+            raise ValueError(f"unknown column {column!r}")
+        if reverse is None:
+            reverse = not self.sort_reverse if column == self.sort_column else False
+        self.sort_column, self.sort_reverse = column, reverse
+        self._rebuild(self.highlighted_id)
+
+    def _rebuild(self, keep: int | None) -> None:
+        rows = self._matcher.filter(self.filter_text)
+        column = next(c for c in COLUMNS if c.key == self.sort_column)
+        # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
+        rows.sort(key=lambda c: c.name.casefold())
+        rows.sort(key=column.sort_key, reverse=self.sort_reverse)  # type: ignore[arg-type]
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        ids = [contact.id for contact in rows]
+        self.cursor = ids.index(keep) if keep in ids else 0
+        self.refresh()
+
+    @property
+    def highlighted(self) -> Contact | None:
+        if 0 <= self.cursor < len(self.rows):
+            return self.rows[self.cursor]
+        return None
+
+    @property
+    def highlighted_id(self) -> int | None:
+        contact = self.highlighted
+        return contact.id if contact else None
+
+    def select_id(self, contact_id: int) -> bool:
+        """Move the cursor to a contact if listed; returns whether it was."""
+        for index, contact in enumerate(self.rows):
+            if contact.id == contact_id:
+                self.cursor = index
+                return True
+        return False
+
+    # -- cursor -------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self, value: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.highlighted))
+
+    def _scroll_to_cursor(self) -> None:
+        visible = max(self.size.height - 1, 1)
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(self.size.height - 2, 1)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_select(self) -> None:
+        contact = self.highlighted
+        if contact is not None:
+            self.post_message(self.Selected(self, contact))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y == 0:
+            column = self._column_at(event.x)
+            if column is not None:
+                self.sort_by(column)
+            return
+        row = round(self.scroll_offset.y) + event.y - 1
+        if 0 <= row < len(self.rows):
+            if row == self.cursor and event.chain > 1:
+                self.action_select()
+            self.cursor = row
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self._scroll_to_cursor()
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def visible_columns(self, width: int) -> list[tuple[Column, int]]:
+        """Columns that fit ``width`` (dropping low-priority ones), with their widths."""
+        columns = list(COLUMNS)
+        while True:
+            fixed = sum(c.width + GAP for c in columns if c.width)
+            if width - fixed >= 12 or len(columns) <= 2:
+                break
+            columns.remove(max(columns, key=lambda c: (c.priority, -COLUMNS.index(c))))
+        rest = max(width - fixed - 1, 8)
+        return [(c, c.width or rest) for c in columns]
+
+    def _column_at(self, x: int) -> str | None:
+        position = 1
+        for column, width in self.visible_columns(self.size.width):
+            if position <= x < position + width + GAP:
+                return column.key
+            position += width + GAP
+        return None
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width, base)
+        index = round(self.scroll_offset.y) + y - 1
+        if not self.rows:
+            if y == 2:
+                style = base + self.get_component_rich_style("contact-list--empty")
+                return Strip([Segment(f" {self.empty_message}", style)]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        if index >= len(self.rows):
+            return Strip.blank(width, base)
+        return self._row(self.rows[index], index, width, base)
+
+    def _header(self, width: int, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("contact-list--header")
+        segments = [Segment(" ", base)]
+        for column, column_width in self.visible_columns(width):
+            label = column.label
+            if column.key == self.sort_column:
+                label += " ▼" if self.sort_reverse else " ▲"
+            segments.append(Segment(_fit(label, column_width), style))
+            segments.append(Segment(" " * GAP, base))
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _row(self, contact: Contact, index: int, width: int, base: Style) -> Strip:
+        line = base
+        if index % 2:
+            line += self.get_component_rich_style("contact-list--odd")
+        if index == self.cursor:
+            line += self.get_component_rich_style("contact-list--cursor")
+        muted = line + self.get_component_rich_style("contact-list--muted")
+        segments = [Segment(" ", line)]
+        for column, column_width in self.visible_columns(width):
+            text, style = self._cell(contact, column.key, line, muted)
+            segments.append(Segment(_fit(text, column_width), style))
+            segments.append(Segment(" " * GAP, line))
+        return Strip(segments).crop_extend(0, width, line)
+
+    def _cell(self, contact: Contact, key: str, line: Style, muted: Style) -> tuple[str, Style]:
+        if key == "name":
+            return contact.name, line + self.get_component_rich_style("contact-list--name")
+        if key == "role":
+            return contact.role, line
+        if key == "company":
+            return contact.company_name, line
+        if key == "source":
+            return contact.source.label, muted
+        if key == "last":
+            last = contact.last_interaction_at
+            return (humanize_ago(last, self.now) if last else ""), muted
+        if key == "due":
+            due = contact.next_action_due
+            if due is None:
+                return "", line
+            today = self.now.date()
+            if due < today:
+                return f"{due:%d %b}", line + self.get_component_rich_style("contact-list--overdue")
+            if due == today:
+                return "today", line + self.get_component_rich_style("contact-list--today")
+            return f"{due:%d %b}", line
+        return contact.next_action, line
+
+
+def _fit(text: str, width: int) -> str:
+    """One line of ``width`` cells: control characters made visible, cut with an ellipsis."""
+    from rich.cells import cell_len, set_cell_size
+
+    text = " ".join(clean(text).split())
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
