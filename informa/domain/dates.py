@@ -14,8 +14,13 @@ from typing import Any, Literal
 from informa.domain.errors import ValidationError
 
 Prefer = Literal["past", "future"]
+# A date needs a digit or a word that is more than an article or a preposition.
+_MEANINGFUL = re.compile(r"\d|\b(?!(?:a|an|the|at|on|in|of|by)\b)[a-z]{2,}", re.IGNORECASE)
+# "at 9" is nine o'clock, not September.
+_BARE_HOUR = re.compile(r"\bat\s+(\d{1,2})\b(?!\s*[:.]|\s*[ap]\.?m)", re.IGNORECASE)
 _TIME_GIVEN = re.compile(
-    r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\b(noon|midnight|now)\b|\b(hours?|minutes?|mins?)\b",
+    r"\d{1,2}:\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\b(noon|midnight|now)\b|\b(hours?|minutes?|mins?)\b"
+    r"|\bat\s+\d{1,2}\b",
     re.IGNORECASE,
 )
 HINT = "try 'today', 'yesterday', 'thu 3pm', 'in 2 weeks' or 2026-12-03"
@@ -49,7 +54,9 @@ def parse_when(text: str, now: datetime, *, prefer: Prefer = "future", field: st
     zone = now.tzinfo
     if zone is None:
         raise ValueError("parse_when needs an aware 'now'")
-    data = _parse(cleaned, now, prefer)
+    if not _MEANINGFUL.search(cleaned):
+        raise ValidationError(f"could not read '{cleaned}' as a date ({HINT})", field=field)
+    data = _parse(_BARE_HOUR.sub(r"at \1:00", cleaned), now, prefer)
     parsed = data.date_obj if data is not None else None
     if parsed is None:
         raise ValidationError(f"could not read '{cleaned}' as a date ({HINT})", field=field)
@@ -62,14 +69,26 @@ def parse_when(text: str, now: datetime, *, prefer: Prefer = "future", field: st
     return When(parsed, has_time)
 
 
+def _offset(now: datetime) -> str:
+    """The clock's UTC offset as dateparser wants it ('+0100'): input without a zone is read
+    in it, and input with one ("10:00 EST", "+05:00") is converted from it."""
+    offset = now.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
 def _parse(text: str, now: datetime, prefer: Prefer) -> Any:
     from dateparser.date import DateDataParser
 
+    zone = _offset(now)
     parser = DateDataParser(
         languages=["en"],
         settings={
             "RELATIVE_BASE": now.replace(tzinfo=None),
             "PREFER_DATES_FROM": prefer,
+            "TIMEZONE": zone,
+            "TO_TIMEZONE": zone,
             "RETURN_AS_TIMEZONE_AWARE": False,
             "PREFER_DAY_OF_MONTH": "first",
         },
