@@ -14,6 +14,7 @@ from informa.domain.clock import Clock, system_clock
 from informa.paths import BANKS_DIRNAME, SETTINGS_FILENAME, bundled_banks_dir, user_config_dir
 from informa.settings import load_settings
 from informa.store import Store
+from informa.templates import TEMPLATES_DIRNAME, bundled_templates_dir, load_templates
 
 if TYPE_CHECKING:
     from informa.ui.app import EditorLauncher, InformaApp
@@ -37,14 +38,16 @@ def make_app(
     settings_path = config / SETTINGS_FILENAME
     settings, problems = load_settings(settings_path)
     banks = load_banks(bundled_banks_dir(), config / BANKS_DIRNAME)
+    templates = load_templates(bundled_templates_dir(), config / TEMPLATES_DIRNAME)
     store = Store.open(db_path, clock=clock, create_folder=create_folder)
     return InformaApp(
         store=store,
         settings=settings,
         settings_path=settings_path,
         banks=banks,
+        templates=templates,
         clock=clock,
-        problems=[*problems, *banks.problems],
+        problems=[*problems, *banks.problems, *templates.problems],
         editor=editor or launch_editor,
         demo=demo,
         save_settings=save_settings,

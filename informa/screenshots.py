@@ -12,10 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.factory import make_app
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from informa.ui.app import InformaApp
 
 CLOCK = fixed_clock(datetime(2026, 11, 20, 15, 30, tzinfo=UTC))
 SIZE = (140, 40)
@@ -28,11 +34,42 @@ class Shot:
     keys: tuple[str, ...] = ()
 
 
+def typed(text: str) -> tuple[str, ...]:
+    """Key names for typing ``text``."""
+    names = {" ": "space", "@": "at", ".": "full_stop", "-": "minus"}
+    return tuple(names.get(char, char) for char in text)
+
+
 SHOTS = (
     Shot("pipeline", "informa: the pipeline, due follow-ups first"),
     Shot("pipeline-all", "informa: every contact, with details", ("a", "home", *["down"] * 13)),
     Shot("help", "informa: keys and help (f1)", ("f1",)),
+    Shot(
+        "contact-form",
+        "informa: a new contact (n)",
+        (
+            "n",
+            *typed("Ada Lovelace"),
+            "tab",
+            *typed("Research Engineer"),
+            "tab",
+            *typed("Lum"),
+            "right",
+            "tab",
+            *typed("ada@lovelace"),
+            "tab",
+        ),
+    ),
 )
+
+
+async def settle(app: InformaApp, pilot: Pilot[None]) -> None:
+    """Wait for loads and saves (not for workers holding an open dialog)."""
+    for _ in range(3):
+        busy = [worker for worker in app.workers if worker.group != "dialog"]
+        if busy:
+            await app.workers.wait_for_complete(busy)
+        await pilot.pause()
 
 
 async def capture(shot: Shot, db_path: Path, config_dir: Path) -> str:
@@ -40,14 +77,10 @@ async def capture(shot: Shot, db_path: Path, config_dir: Path) -> str:
         db_path=db_path, config_dir=config_dir, clock=CLOCK, save_settings=False, demo=True
     )
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         for key in shot.keys:
             await pilot.press(key)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+            await settle(app, pilot)
         return app.export_screenshot(title=shot.title)
 
 

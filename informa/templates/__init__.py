@@ -14,6 +14,7 @@ from informa.templates.loader import (
     outreach_fields,
     render,
     render_subject,
+    suggested_order,
     user_templates_dir,
 )
 
@@ -31,5 +32,6 @@ __all__ = [
     "outreach_fields",
     "render",
     "render_subject",
+    "suggested_order",
     "user_templates_dir",
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -350,3 +350,21 @@ def load_templates(bundled_dir: Path, user_dir: Path | None = None) -> TemplateS
                 continue
             templates[template.id] = template
     return TemplateSet(tuple(templates.values()), tuple(problems))
+
+
+_SUGGESTED = {
+    Source.ALUMNI: "alumni",
+    Source.REFERRAL: "referral",
+    Source.EVENT: "event-follow-up",
+    Source.ASSOCIATION: "association",
+    Source.LINKEDIN: "cold",
+    Source.COMMUNITY: "cold",
+    Source.COLD: "cold",
+    Source.OTHER: "cold",
+}
+
+
+def suggested_order(templates: Sequence[Template], contact: Contact) -> list[Template]:
+    """The templates with the one that fits how the user found ``contact`` first."""
+    wanted = _SUGGESTED.get(contact.source)
+    return sorted(templates, key=lambda template: template.id != wanted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,7 +16,8 @@ from textual.widgets import HelpPanel
 
 from informa import __version__
 from informa.domain.clock import Clock, system_clock
-from informa.ui.screens.pipeline import PipelineScreen
+from informa.ui.commands import ContactJump
+from informa.ui.screens.pipeline import ACTION_COMMANDS, PipelineScreen
 from informa.ui.themes import THEMES
 
 if TYPE_CHECKING:
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from informa.domain.errors import Problem
     from informa.settings import Settings
     from informa.store import Store
+    from informa.templates import TemplateSet
 
 EditorLauncher = Callable[[str, str], str]
 """Edit ``text`` (second argument: a file suffix such as ``.md``) and return the result."""
@@ -30,7 +33,22 @@ EditorLauncher = Callable[[str, str], str]
 
 def binding_ids() -> set[str]:
     """Every binding id users can remap in settings (``keys:``)."""
-    owners = (InformaApp, PipelineScreen)
+    from informa.ui.dialogs.base import Dialog, FormDialog
+    from informa.ui.dialogs.company_research import CompanyResearch
+    from informa.ui.dialogs.confirm import Confirm
+    from informa.ui.dialogs.outreach import OutreachComposer
+    from informa.ui.dialogs.stage_picker import StagePicker
+
+    owners = (
+        InformaApp,
+        PipelineScreen,
+        Dialog,
+        FormDialog,
+        CompanyResearch,
+        Confirm,
+        OutreachComposer,
+        StagePicker,
+    )
     return {
         binding.id
         for owner in owners
@@ -45,6 +63,7 @@ class InformaApp(App[None]):
     TITLE = "informa"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ContactJump}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "toggle_help", "Help", tooltip="Show or hide the keys panel.", id="help"),
@@ -59,6 +78,7 @@ class InformaApp(App[None]):
         settings: Settings,
         settings_path: Path,
         banks: BankSet,
+        templates: TemplateSet,
         clock: Clock = system_clock,
         problems: Sequence[Problem] = (),
         editor: EditorLauncher | None = None,
@@ -70,6 +90,7 @@ class InformaApp(App[None]):
         self.settings = settings
         self.settings_path = settings_path
         self.banks = banks
+        self.templates = templates
         self.clock = clock
         self.editor = editor
         self.demo = demo
@@ -137,6 +158,9 @@ class InformaApp(App[None]):
         if isinstance(screen, PipelineScreen):
             from informa.domain.model import VIEWS, view_label
 
+            for title, help_text, action in ACTION_COMMANDS:
+                if screen.check_action(action, ()):
+                    yield SystemCommand(title, help_text, partial(screen.run_action, action))
             for view in VIEWS:
                 yield SystemCommand(
                     f"Show {view_label(view)}",
@@ -146,6 +170,12 @@ class InformaApp(App[None]):
         yield SystemCommand(
             "About informa", f"informa {__version__}: where your data lives", self._about
         )
+
+    def jump_to_contact(self, contact_id: int) -> None:
+        """Show a contact on the pipeline (from the palette or a link)."""
+        screen = self.screen
+        if isinstance(screen, PipelineScreen):
+            screen.jump_to(contact_id)
 
     def _about(self) -> None:
         self.notify(

@@ -7,6 +7,10 @@ import subprocess
 import sys
 
 CORE = [
+    "informa.domain.outreach",
+    "informa.domain.dates",
+    "informa.domain.filtering",
+    "informa.templates",
     "informa.domain.model",
     "informa.domain.notes",
     "informa.domain.validate",
@@ -19,10 +23,19 @@ CORE = [
 ]
 UI = [
     "informa.ui.app",
+    "informa.ui.commands",
     "informa.ui.screens.pipeline",
     "informa.ui.widgets.stage_list",
+    "informa.ui.widgets.contact_list",
     "informa.ui.widgets.contact_detail",
-]
+    "informa.ui.dialogs.contact_form",
+    "informa.ui.dialogs.log_interaction",
+    "informa.ui.dialogs.next_action",
+    "informa.ui.dialogs.schedule_call",
+    "informa.ui.dialogs.company_research",
+    "informa.ui.dialogs.outreach",
+    "informa.ui.dialogs.confirm",
+    "informa.ui.dialogs.stage_picker"]
 
 
 def _loaded_after_import(modules: list[str]) -> set[str]:

@@ -5,20 +5,20 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from textual.widgets import DataTable, HelpPanel, Static
+from textual.widgets import HelpPanel, Static
 
 from informa.demo import sample
 from informa.settings import load_settings
 from informa.ui.app import InformaApp
 from informa.ui.widgets.contact_detail import ContactDetail
+from informa.ui.widgets.contact_list import ContactList
 from informa.ui.widgets.stage_list import StageList
 
 from .helpers import AppFactory, settle
 
 
 def table_names(app: InformaApp) -> list[str]:
-    table: DataTable[object] = app.screen.query_one("#contacts", DataTable)
-    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+    return [contact.name for contact in app.screen.query_one(ContactList).rows]
 
 
 async def test_opens_on_the_demo_and_lists_contacts(make: AppFactory) -> None:
@@ -88,7 +88,7 @@ async def test_footer_shows_the_main_keys(make: AppFactory) -> None:
             for (_, binding, enabled, _) in app.active_bindings.values()
             if binding.show and enabled
         }
-        assert {"Due", "All", "Help", "Quit"} <= shown
+        assert {"New", "Edit", "Log", "Call", "Filter", "Help", "Quit"} <= shown
         assert app.theme == "informa"
 
 

@@ -1,44 +1,101 @@
-"""Home: the pipeline. Views on the left, the contacts of the view, the highlighted contact."""
+"""Home: the pipeline. Views on the left, the contacts of the view, the highlighted contact.
+
+Every action here is one key (described in the footer and the help panel) and a command in
+the palette. Dialogs collect input; the screen saves it through one service call in a thread
+worker, then reloads what changed.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Container, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList
+from textual.widgets import Footer, Header, Input, OptionList
 
-from informa.domain.errors import InformaError, NotFoundError
-from informa.domain.model import ALL, DUE, Stage, view_label
+from informa.domain.errors import InformaError, NotFoundError, ValidationError
+from informa.domain.model import ALL, DUE, ActivityKind, Contact, Stage, view_label
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.widgets.contact_detail import ContactDetail
-from informa.ui.widgets.contact_table import ContactTable
+from informa.ui.widgets.contact_list import SORTABLE, ContactList
 from informa.ui.widgets.stage_list import StageList
 
 if TYPE_CHECKING:
     from informa.ui.app import InformaApp
 
+T = TypeVar("T")
+
+PIPELINE_HELP = """
+## Pipeline
+
+The people you want to talk to, by stage: **Prospect → Reached out → Scheduled →
+Interviewed → In touch → Closed**. *Due* lists next actions due today or overdue, the most
+overdue first.
+
+- `d` due, `a` all, `1`…`6` a stage; `/` filters as you type, `s` / `S` sort
+- `n` new contact, `e` edit, `l` log an interaction, `t` next action, `c` schedule a call
+- `]` / `[` next / previous stage, `m` move to any stage, `x` archive or restore, `delete`
+- `o` compose outreach, `r` company research
+- `ctrl+p` jumps to anyone by name or company
+"""
+
+
+ACTION_COMMANDS = (  # palette title, help, action
+    ("New contact", "Add someone to the pipeline", "new_contact"),
+    ("Edit contact", "Edit the highlighted contact", "edit_contact"),
+    (
+        "Log interaction",
+        "Outreach sent, reply received, call, message, check-in, note",
+        "log_interaction",
+    ),
+    ("Set next action", "What to do next and by when", "next_action"),
+    ("Schedule call", "Date, time, link and length of a call", "schedule_call"),
+    (
+        "Compose outreach",
+        "Write the first message from a template, checked as you type",
+        "outreach",
+    ),
+    ("Next stage", "Move the highlighted contact one stage on", "next_stage"),
+    ("Previous stage", "Move the highlighted contact one stage back", "previous_stage"),
+    ("Move to stage…", "Pick any stage for the highlighted contact", "move_stage"),
+    ("Company research", "Notes on the company: jargon, competitors, news, links", "research"),
+    ("Archive or restore", "Archive to Closed, or restore an archived contact", "archive"),
+    ("Delete contact", "Delete the highlighted contact (asks first)", "delete_contact"),
+    ("Filter contacts", "Filter the list as you type", "filter"),
+    ("Sort contacts", "Sort by the next column", "sort"),
+)
+
 
 class PipelineScreen(Screen[None]):
     """The contact pipeline."""
 
-    HELP = """
-## Pipeline
-
-The people you want to talk to, by stage: **Prospect → Reached out → Scheduled →
-Interviewed → In touch → Closed**. *Due* lists next actions due today or overdue.
-
-- `d` due, `a` all, `1`–`6` a stage
-- `tab` / `shift+tab` move between the views, the list and the details
-- `r` reload from the database
-"""
+    HELP = PIPELINE_HELP
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "show_view('due')", "Due", id="view_due"),
-        Binding("a", "show_view('all')", "All", id="view_all"),
+        Binding("n", "new_contact", "New", tooltip="Add a contact.", id="new_contact"),
+        Binding("e", "edit_contact", "Edit", tooltip="Edit this contact.", id="edit_contact"),
+        Binding("l", "log_interaction", "Log", tooltip="Log an interaction.", id="log"),
+        Binding("t", "next_action", "Next action", id="next_action"),
+        Binding("c", "schedule_call", "Call", tooltip="Schedule a call.", id="schedule_call"),
+        Binding("o", "outreach", "Outreach", tooltip="Compose an outreach message.", id="outreach"),
+        Binding("right_square_bracket", "next_stage", "Stage →", id="next_stage"),
+        Binding(
+            "left_square_bracket", "previous_stage", "← Stage", show=False, id="previous_stage"
+        ),
+        Binding("m", "move_stage", "Move to…", show=False, id="move_stage"),
+        Binding("r", "research", "Research", show=False, id="research"),
+        Binding("x", "archive", "Archive/restore", show=False, id="archive"),
+        Binding("delete", "delete_contact", "Delete", show=False, id="delete_contact"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("s", "sort", "Sort", show=False, id="sort"),
+        Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort_reverse"),
+        Binding("d", "show_view('due')", "Due", show=False, id="view_due"),
+        Binding("a", "show_view('all')", "All", show=False, id="view_all"),
         *(
             Binding(
                 str(number),
@@ -49,7 +106,7 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
             )
             for number, stage in enumerate(Stage, start=1)
         ),
-        Binding("r", "reload", "Reload", show=False, id="reload"),
+        Binding("f5", "reload", "Reload", show=False, id="reload"),
     ]
 
     # Narrow terminals (a video call beside it) stack the details under the list.
@@ -58,10 +115,20 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         (170, "-wide"),
     ]
 
+    DEFAULT_CSS = """
+    #filter { display: none; height: 3; border: round $accent; }
+    #filter.-active { display: block; }
+    """
+
     def __init__(self) -> None:
         super().__init__(id="pipeline")
         self.view = DUE
         self._first_load = True
+        self._land_on: int | None = None
+        self._total = 0
+        self._sorted_view: str | None = None
+
+    # -- typed accessors ----------------------------------------------------------------
 
     @property
     def informa(self) -> InformaApp:
@@ -72,28 +139,41 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         return self.query_one(StageList)
 
     @property
-    def table(self) -> ContactTable:
-        return self.query_one(ContactTable)
+    def contacts(self) -> ContactList:
+        return self.query_one(ContactList)
 
     @property
     def detail(self) -> ContactDetail:
         return self.query_one(ContactDetail)
 
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    @property
+    def current(self) -> Contact | None:
+        return self.contacts.highlighted
+
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="workspace"):
+        with Container(id="workspace"):
             yield StageList()
             with Container(id="main"):
-                table = ContactTable()
-                table.border_title = view_label(self.view)
-                yield table
+                with Vertical(id="list-pane"):
+                    yield Input(
+                        placeholder="Filter by name, company, role, tags or email (esc clears)",
+                        id="filter",
+                    )
+                    yield ContactList(id="contacts")
                 yield ContactDetail()
         yield Footer()
 
     def on_mount(self) -> None:
         self.stage_list.select_view(self.view)
-        self.table.focus()
+        self.contacts.focus()
         self.load_pipeline(self.view)
+
+    # -- loading ------------------------------------------------------------------------
 
     def action_show_view(self, view: str) -> None:
         self.stage_list.select_view(view)
@@ -110,7 +190,7 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
 
     @on(OptionList.OptionSelected, "#stages")
     def _view_selected(self) -> None:
-        self.table.focus()
+        self.contacts.focus()
 
     @work(thread=True, exclusive=True, group="pipeline")
     def load_pipeline(self, view: str) -> None:
@@ -131,19 +211,58 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
             self.action_show_view(ALL)
             return
         self._first_load = False
+        self._total = pipeline.total
         self.stage_list.show_counts(pipeline.counts, pipeline.due_count, pipeline.total)
-        self.table.show(pipeline.contacts, self.informa.clock())
-        self.table.border_title = f"{view_label(pipeline.view)} ({len(pipeline.contacts)})"
-        if not pipeline.contacts:
+        contacts = self.contacts
+        contacts.empty_message = (
+            "Nobody yet: press n to add your first contact."
+            if pipeline.total == 0
+            else "Nobody here."
+        )
+        if self._sorted_view != pipeline.view:
+            # Each view opens in its natural order: Due by date (most overdue first), others
+            # by name. s / S change it until the next view.
+            self._sorted_view = pipeline.view
+            contacts.sort_column = "due" if pipeline.view == DUE else "name"
+            contacts.sort_reverse = False
+        contacts.set_contacts(pipeline.contacts, self.informa.clock())
+        land_on, self._land_on = self._land_on, None
+        if land_on is not None and not contacts.select_id(land_on):
+            if self.view != ALL:
+                # The changed contact left this view (a new prospect, a move): follow them.
+                self._land_on = land_on
+                self.action_show_view(ALL)
+                return
+        elif land_on is not None:
+            self.load_contact(land_on)  # the same row, new data
+        self._update_titles()
+        if not contacts.rows:
             self.detail.clear(workspace_empty=pipeline.total == 0)
+
+    def _update_titles(self) -> None:
+        contacts = self.contacts
+        shown, total = len(contacts.rows), len(contacts._all)
+        count = f"{shown} of {total}" if contacts.filter_text else f"{total}"
+        contacts.border_title = f"{view_label(self.view)} ({count})"
+        arrow = "▼" if contacts.sort_reverse else "▲"
+        subtitle = f"sorted by {contacts.sort_column} {arrow}"
+        if contacts.filter_text:
+            subtitle = f"filter “{contacts.filter_text}” · {subtitle}"
+        contacts.border_subtitle = subtitle
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.notify(message.message, title="Could not load", severity="error", timeout=10)
 
-    @on(DataTable.RowHighlighted, "#contacts")
-    def _contact_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
-            self.load_contact(int(event.row_key.value))
+    @on(ContactList.Highlighted)
+    def _contact_highlighted(self, event: ContactList.Highlighted) -> None:
+        if event.contact is not None:
+            self.load_contact(event.contact.id)
+        elif not self.contacts.rows:
+            self.detail.clear(workspace_empty=self._total == 0)
+
+    @on(ContactList.Selected)
+    def _contact_selected(self) -> None:
+        self.action_edit_contact()
 
     @work(thread=True, exclusive=True, group="detail")
     def load_contact(self, contact_id: int) -> None:
@@ -160,5 +279,355 @@ Interviewed → In touch → Closed**. *Due* lists next actions due today or ove
         self.post_message(ContactLoaded(dossier))
 
     def on_contact_loaded(self, message: ContactLoaded) -> None:
-        if self.table.selected_id == message.dossier.contact.id:
+        if self.contacts.highlighted_id == message.dossier.contact.id:
             self.detail.show(message.dossier, self.informa.clock())
+
+    def refresh_after_change(self, contact_id: int | None = None) -> None:
+        """Reload the list and the details after a change, landing on ``contact_id``."""
+        self._land_on = contact_id
+        self.load_pipeline(self.view)
+
+    def jump_to(self, contact_id: int) -> None:
+        """Put the cursor on a contact, switching to All if this view does not show them."""
+        if self.contacts.select_id(contact_id):
+            self.contacts.focus()
+            return
+        self.key_escape()  # a filter might hide them
+        self._land_on = contact_id
+        if self.view == ALL:
+            self.load_pipeline(ALL)
+        else:
+            self.action_show_view(ALL)
+        self.contacts.focus()
+
+    # -- filter and sort ----------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.filter_input.add_class("-active")
+        self.filter_input.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.contacts.set_filter(event.value)
+        self._update_titles()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.contacts.focus()
+
+    def key_escape(self) -> None:
+        if self.filter_input.has_class("-active"):
+            self.filter_input.value = ""
+            self.filter_input.remove_class("-active")
+            self.contacts.focus()
+
+    def action_sort(self) -> None:
+        contacts = self.contacts
+        following = SORTABLE[(SORTABLE.index(contacts.sort_column) + 1) % len(SORTABLE)]
+        contacts.sort_by(following, reverse=False)
+        self._update_titles()
+
+    def action_sort_reverse(self) -> None:
+        self.contacts.sort_by(self.contacts.sort_column)
+        self._update_titles()
+
+    # -- actions on the highlighted contact ---------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        needs_contact = {
+            "edit_contact",
+            "log_interaction",
+            "next_action",
+            "schedule_call",
+            "outreach",
+            "next_stage",
+            "previous_stage",
+            "move_stage",
+            "research",
+            "archive",
+            "delete_contact",
+        }
+        if action in needs_contact and self.is_mounted and self.current is None:
+            return None  # shown dimmed in the footer
+        return True
+
+    def _save(
+        self,
+        job: Callable[[], T],
+        *,
+        done: Callable[[T], None] | None = None,
+        message: str | Callable[[T], str] | None = None,
+    ) -> None:
+        """Run one service call off the UI thread; report success or the error."""
+        self._save_worker(job, done, message)
+
+    @work(thread=True, group="save")
+    def _save_worker(
+        self,
+        job: Callable[[], Any],
+        done: Callable[[Any], None] | None,
+        message: str | Callable[[Any], str] | None,
+    ) -> None:
+        try:
+            result = job()
+        except ValidationError as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Not saved", severity="error")
+            return
+        except InformaError as exc:
+            self.app.call_from_thread(
+                self.notify, str(exc), title="Not saved", severity="error", timeout=10
+            )
+            return
+        text = message(result) if callable(message) else message
+        if text:
+            self.app.call_from_thread(self.notify, text)
+        if done is not None:
+            self.app.call_from_thread(done, result)
+
+    def _changed(self, contact: Contact) -> None:
+        self.refresh_after_change(contact.id)
+
+    def action_new_contact(self) -> None:
+        self._open_contact_form(None)
+
+    def action_edit_contact(self) -> None:
+        if self.current is not None:
+            self._open_contact_form(self.current)
+
+    @work(group="dialog")
+    async def _open_contact_form(self, contact: Contact | None) -> None:
+        from informa.ui.dialogs.contact_form import ContactForm
+
+        store = self.informa.store
+        everyone = await asyncio.to_thread(store.contacts.browse)
+        companies = [company.name for company in await asyncio.to_thread(store.companies.all)]
+        referrers = [(other.id, other.name) for other in everyone]
+        draft = await self.app.push_screen_wait(
+            ContactForm(companies=companies, referrers=referrers, initial=contact)
+        )
+        if draft is None:
+            return
+        if contact is None:
+            self._save(
+                lambda: store.contacts.create(draft),
+                done=self._changed,
+                message=lambda saved: f"Added {saved.name}",
+            )
+        else:
+            contact_id = contact.id
+            self._save(
+                lambda: store.contacts.update(contact_id, draft),
+                done=self._changed,
+                message=lambda saved: f"Saved {saved.name}",
+            )
+
+    def _move(self, stage: Stage) -> None:
+        contact = self.current
+        if contact is None or stage is contact.stage:
+            return
+        store, contact_id = self.informa.store, contact.id
+        self._save(
+            lambda: store.contacts.move(contact_id, stage),
+            done=self._changed,
+            message=f"{contact.name} → {stage.label}",
+        )
+
+    def action_next_stage(self) -> None:
+        if self.current is not None:
+            self._move(self.current.stage.next())
+
+    def action_previous_stage(self) -> None:
+        if self.current is not None:
+            self._move(self.current.stage.previous())
+
+    @work(group="dialog")
+    async def action_move_stage(self) -> None:
+        from informa.ui.dialogs.stage_picker import StagePicker
+
+        contact = self.current
+        if contact is None:
+            return
+        stage = await self.app.push_screen_wait(
+            StagePicker(contact_name=contact.name, current=contact.stage)
+        )
+        if stage is not None:
+            self._move(stage)
+
+    def action_archive(self) -> None:
+        contact = self.current
+        if contact is None:
+            return
+        store, contact_id = self.informa.store, contact.id
+        if contact.archived:
+            self._save(
+                lambda: store.contacts.restore(contact_id),
+                done=self._changed,
+                message=lambda saved: f"Restored {saved.name} to {saved.stage.label}",
+            )
+        else:
+            self._save(
+                lambda: store.contacts.archive(contact_id),
+                done=self._changed,
+                message=f"Archived {contact.name} (x again restores)",
+            )
+
+    @work(group="dialog")
+    async def action_delete_contact(self) -> None:
+        from informa.ui.dialogs.confirm import Confirm
+
+        contact = self.current
+        if contact is None:
+            return
+        confirmed = await self.app.push_screen_wait(
+            Confirm(
+                title=f"Delete {contact.name}?",
+                message=(
+                    "Their interviews, notes and timeline are deleted too. People they "
+                    "referred stay in your pipeline. This cannot be undone."
+                ),
+            )
+        )
+        if not confirmed:
+            return
+        store, contact_id = self.informa.store, contact.id
+        self._save(
+            lambda: store.contacts.delete(contact_id),
+            done=lambda _: self.refresh_after_change(),
+            message=f"Deleted {contact.name}",
+        )
+
+    @work(group="dialog")
+    async def action_log_interaction(self) -> None:
+        from informa.ui.dialogs.log_interaction import LogInteraction
+
+        contact = self.current
+        if contact is None:
+            return
+        entry = await self.app.push_screen_wait(
+            LogInteraction(contact_name=contact.name, now=self.informa.clock())
+        )
+        if entry is None:
+            return
+        store, contact_id = self.informa.store, contact.id
+        self._save(
+            lambda: store.activities.log(contact_id, entry.kind, at=entry.at, detail=entry.detail),
+            done=lambda _: self.refresh_after_change(contact_id),
+            message=f"Logged {entry.kind.label.lower()} with {contact.name}",
+        )
+
+    @work(group="dialog")
+    async def action_next_action(self) -> None:
+        from informa.ui.dialogs.next_action import NextActionDialog
+
+        contact = self.current
+        if contact is None:
+            return
+        result = await self.app.push_screen_wait(
+            NextActionDialog(
+                contact_name=contact.name,
+                now=self.informa.clock(),
+                current_text=contact.next_action,
+                current_due=contact.next_action_due,
+            )
+        )
+        if result is None:
+            return
+        store, contact_id = self.informa.store, contact.id
+        self._save(
+            lambda: store.contacts.set_next_action(contact_id, result.text, result.due),
+            done=self._changed,
+            message="Next action cleared" if not result.text else "Next action set",
+        )
+
+    @work(group="dialog")
+    async def action_schedule_call(self) -> None:
+        from informa.ui.dialogs.schedule_call import ScheduleCall
+
+        contact = self.current
+        if contact is None:
+            return
+        plan = await self.app.push_screen_wait(
+            ScheduleCall(
+                contact_name=contact.name,
+                now=self.informa.clock(),
+                default_minutes=self.informa.settings.call_minutes,
+            )
+        )
+        if plan is None:
+            return
+        store, contact_id = self.informa.store, contact.id
+        self._save(
+            lambda: store.interviews.schedule(
+                contact_id, plan.at, target_minutes=plan.minutes, link=plan.link
+            ),
+            done=lambda _: self.refresh_after_change(contact_id),
+            message=f"Call with {contact.name} on {plan.at:%a %d %b at %H:%M}",
+        )
+
+    @work(group="dialog")
+    async def action_research(self) -> None:
+        from informa.ui.dialogs.company_research import CompanyResearch
+
+        contact = self.current
+        if contact is None:
+            return
+        if contact.company_id is None:
+            self.notify(
+                f"{contact.name} has no company yet: add one with e (edit).",
+                severity="warning",
+            )
+            return
+        store, company_id = self.informa.store, contact.company_id
+        company = await asyncio.to_thread(store.companies.get, company_id)
+        text = await self.app.push_screen_wait(
+            CompanyResearch(
+                company_name=company.name, research=company.research, editor=self.informa.editor
+            )
+        )
+        if text is None or text == company.research:
+            return
+        contact_id = contact.id
+        self._save(
+            lambda: store.companies.set_research(company_id, text),
+            done=lambda _: self.refresh_after_change(contact_id),
+            message=f"Saved research on {company.name}",
+        )
+
+    @work(group="dialog")
+    async def action_outreach(self) -> None:
+        from informa.domain.outreach import check_outreach
+        from informa.templates import outreach_fields, render, suggested_order
+        from informa.ui.dialogs.outreach import OutreachComposer
+
+        contact = self.current
+        if contact is None:
+            return
+        settings = self.informa.settings
+        fields = outreach_fields(
+            contact, your_name=settings.your_name, your_background=settings.your_background
+        )
+        templates = [
+            (template.id, template.title, render(template, fields))
+            for template in suggested_order(self.informa.templates.templates, contact)
+        ]
+        if not (settings.your_name and settings.your_background):
+            self.notify(
+                "Tip: set your_name and your_background in settings.yaml "
+                "(informa where shows it) to fill in [my_name] and [my_background].",
+                timeout=8,
+            )
+        text = await self.app.push_screen_wait(
+            OutreachComposer(contact_name=contact.name, templates=templates, check=check_outreach)
+        )
+        if text is None:
+            return
+        self.app.copy_to_clipboard(text)
+        store, contact_id = self.informa.store, contact.id
+        first_line = next((line for line in text.splitlines() if line.strip()), "")
+        self._save(
+            lambda: store.activities.log(
+                contact_id, ActivityKind.OUTREACH, detail=f"Sent: {first_line[:80]}"
+            ),
+            done=lambda _: self.refresh_after_change(contact_id),
+            message=f"Copied to the clipboard and logged as outreach to {contact.name}",
+        )

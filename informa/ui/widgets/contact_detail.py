@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.markup import escape
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
@@ -59,14 +60,17 @@ class ContactDetail(VerticalScroll):
 
     def show(self, loaded: ContactDossier, now: datetime) -> None:
         contact = loaded.contact
-        self.border_title = contact.name
+        self.border_title = escape(clean(contact.name))
         fields = Table.grid(padding=(0, 1))
         fields.add_column(style="dim", no_wrap=True)
         fields.add_column()
         rows = [
             ("Role", contact.role),
             ("Company", contact.company_name),
-            ("Stage", contact.stage.label),
+            (
+                "Stage",
+                contact.stage.label + (" (archived: x restores)" if contact.archived else ""),
+            ),
             ("Source", contact.source.label),
             ("Email", contact.email),
             ("LinkedIn", contact.linkedin_url),
@@ -106,7 +110,13 @@ class ContactDetail(VerticalScroll):
                 line.append(f"  {interview.status.value.replace('_', ' ')}", style="dim")
                 if interview.minutes is not None:
                     line.append(f"  {interview.minutes} min", style="dim")
+                else:
+                    line.append(f"  {interview.target_minutes} min planned", style="dim")
+                if interview.questions:
+                    line.append(f"  {len(interview.questions)} questions", style="dim")
                 parts.append(line)
+                if interview.link and interview.ended_at is None:
+                    parts.append(Text.assemble("    ", plain(interview.link, "underline")))
         if loaded.company and loaded.company.research:
             parts += [
                 Text(f"\nResearch: {clean(loaded.company.name)}", style="bold"),

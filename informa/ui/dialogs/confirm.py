@@ -1,0 +1,68 @@
+"""Ask before doing something that cannot be undone. Cancel has the focus: a stray enter is safe."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from informa.ui.dialogs.base import Dialog, keys_hint
+from informa.ui.text import plain
+
+
+class Confirm(Dialog[bool]):
+    """``title`` and ``message`` are shown as plain text; returns True only when confirmed."""
+
+    DEFAULT_CSS = """
+    Confirm > #dialog {
+        max-width: 64;
+    }
+    Confirm.-danger > #dialog {
+        border: round $error;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "confirm", "Yes", tooltip="Go ahead.", id="dialog_confirm"),
+        Binding("n", "cancel", "No", tooltip="Do nothing.", id="dialog_deny"),
+    ]
+
+    AUTO_FOCUS = "#cancel"
+
+    def __init__(
+        self, *, title: str, message: str, confirm_label: str = "Delete", danger: bool = True
+    ) -> None:
+        super().__init__(title=title, cancel_value=False)
+        self._message = message
+        self._confirm_label = confirm_label
+        self._danger = danger
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(plain(self._message), classes="message")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Cancel", id="cancel", compact=True)
+        yield Button(
+            plain(self._confirm_label),
+            id="confirm",
+            variant="error" if self._danger else "primary",
+            compact=True,
+        )
+
+    def hint(self) -> Content:
+        return keys_hint(("y", "yes"), ("n / esc", "no"))
+
+    def on_mount(self) -> None:
+        self.set_class(self._danger, "-danger")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm")
+    def _confirm_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_confirm()

@@ -1,0 +1,224 @@
+"""Add or edit a contact. Returns the normalised ``ContactDraft``; the caller saves it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Select, TextArea
+
+from informa.domain.errors import ValidationError
+from informa.domain.model import Contact, ContactDraft, Source
+from informa.domain.validate import MAX_NAME, check_contact, name_key
+from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint
+from informa.ui.text import plain
+
+VALIDATED = ("name", "email", "linkedin_url")
+"""The fields ``check_contact`` can refuse, in form order."""
+_STAND_INS: dict[str, Callable[[ContactDraft], ContactDraft]] = {
+    "name": lambda draft: replace(draft, name="x"),
+    "email": lambda draft: replace(draft, email=""),
+    "linkedin_url": lambda draft: replace(draft, linkedin_url=""),
+}
+
+
+def contact_errors(draft: ContactDraft) -> dict[str, str]:
+    """Every problem ``check_contact`` finds, by field (``check_contact`` stops at the first:
+    each refused field is swapped for a valid stand-in and the check runs again)."""
+    errors: dict[str, str] = {}
+    for _ in range(len(_STAND_INS) + 1):
+        try:
+            check_contact(draft)
+        except ValidationError as exc:
+            field = exc.field if exc.field in _STAND_INS else FORM_ERROR
+            if field in errors or field == FORM_ERROR:
+                errors.setdefault(field, str(exc))
+                return errors
+            errors[field] = str(exc)
+            draft = _STAND_INS[field](draft)
+        else:
+            return errors
+    return errors
+
+
+class ContactForm(FormDialog[ContactDraft | None]):
+    """New contact, or edit ``initial``. ``companies`` are the existing company names (the
+    company field completes them); ``referrers`` are (id, name) of who can have referred."""
+
+    DEFAULT_CSS = """
+    ContactForm #notes {
+        height: 4;
+    }
+    """
+
+    AUTO_FOCUS = "#name"
+
+    def __init__(
+        self,
+        *,
+        companies: Sequence[str],
+        referrers: Sequence[tuple[int, str]],
+        initial: Contact | None = None,
+    ) -> None:
+        title = "New contact" if initial is None else f"Edit {initial.name}"
+        super().__init__(title=title, cancel_value=None)
+        self._initial = initial
+        self._companies = list(companies)
+        self._company_keys = {name_key(name): name for name in self._companies}
+        own_id = initial.id if initial is not None else None
+        self._referrers = [(ref_id, name) for ref_id, name in referrers if ref_id != own_id]
+        if (
+            initial is not None
+            and initial.referred_by_id is not None
+            and initial.referred_by_id not in {ref_id for ref_id, _ in self._referrers}
+        ):
+            # Keep a referrer the caller did not list (archived, say) rather than drop it.
+            self._referrers.append((initial.referred_by_id, initial.referred_by_name))
+        self._touched: set[str] = set()
+
+    def compose_body(self) -> ComposeResult:
+        contact = self._initial
+
+        def text_input(field: str, value: str, placeholder: str = "") -> Input:
+            return Input(
+                value, placeholder=placeholder, id=field, compact=True, max_length=MAX_NAME
+            )
+
+        yield field_row("Name", text_input("name", contact.name if contact else ""))
+        yield field_row(
+            "Role", text_input("role", contact.role if contact else "", "job title or headline")
+        )
+        company = text_input("company", contact.company_name if contact else "")
+        company.suggester = SuggestFromList(self._companies, case_sensitive=False)
+        yield field_row("Company", company, note=True)
+        yield field_row("Email", text_input("email", contact.email if contact else ""))
+        yield field_row(
+            "LinkedIn",
+            text_input(
+                "linkedin_url",
+                contact.linkedin_url if contact else "",
+                "linkedin.com/in/…",
+            ),
+        )
+        yield field_row(
+            "Location", text_input("location", contact.location if contact else "", "city")
+        )
+        yield field_row(
+            "Source",
+            Select(
+                [(source.label, source) for source in Source],
+                value=contact.source if contact else Source.LINKEDIN,
+                allow_blank=False,
+                id="source",
+                compact=True,
+            ),
+        )
+        yield field_row(
+            "Referred by",
+            Select(
+                [(plain(name), ref_id) for ref_id, name in self._referrers],
+                value=(
+                    contact.referred_by_id
+                    if contact and contact.referred_by_id is not None
+                    else Select.NULL
+                ),
+                prompt="nobody",
+                id="referred_by",
+                compact=True,
+            ),
+        )
+        yield field_row(
+            "Tags",
+            Input(
+                ", ".join(contact.tags) if contact else "",
+                placeholder="comma-separated: biotech, data-science",
+                id="tags",
+                compact=True,
+            ),
+        )
+        yield field_row(
+            "Notes", TextArea(contact.notes if contact else "", id="notes", soft_wrap=True)
+        )
+
+    def hint(self) -> Content:
+        return keys_hint(("enter", "save"), ("f2", "save from notes"), ("esc", "cancel"))
+
+    def on_mount(self) -> None:
+        self._show_company(self._value("company"))
+
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value
+
+    def draft(self) -> ContactDraft:
+        """What the form holds now, not yet checked."""
+        source = self.query_one("#source", Select).value
+        referred_by = self.query_one("#referred_by", Select).value
+        company = self._value("company")
+        return ContactDraft(
+            name=self._value("name"),
+            role=self._value("role"),
+            # An existing company keeps its own spelling.
+            company=self._company_keys.get(name_key(company), company),
+            email=self._value("email"),
+            linkedin_url=self._value("linkedin_url"),
+            location=self._value("location"),
+            source=source if isinstance(source, Source) else Source.OTHER,
+            referred_by_id=referred_by if isinstance(referred_by, int) else None,
+            tags=tuple(self._value("tags").split(",")),
+            notes=self.query_one("#notes", TextArea).text,
+        )
+
+    def _show_errors(self) -> dict[str, str]:
+        errors = contact_errors(self.draft())
+        for field in VALIDATED:
+            self.show_error(field, errors.get(field) if field in self._touched else None)
+        self.show_error(FORM_ERROR, errors.get(FORM_ERROR))
+        return errors
+
+    def _show_company(self, value: str) -> None:
+        key = name_key(value)
+        if not key:
+            if self._companies:
+                self.show_note("company", "type to pick one you have (→ accepts) or a new name")
+            else:
+                self.show_note("company", "")
+            return
+        if key in self._company_keys:
+            self.show_note("company", "✓ existing company", "good")
+            return
+        match = next((name for name in self._companies if name_key(name).startswith(key)), None)
+        note = Text("+ new company")
+        if match is not None:
+            note.append(" · → accepts ")
+            note.append_text(plain(match, "bold"))
+        self.show_note("company", note, "new")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if event.input.id == "company":
+            self._show_company(event.value)
+        if event.input.id in VALIDATED and event.input.id in self._touched:
+            self._show_errors()
+
+    @on(Input.Blurred)
+    def _blurred(self, event: Input.Blurred) -> None:
+        # Errors wait until the user leaves a field (or saves), then follow every keystroke.
+        field = event.input.id
+        if field in VALIDATED and (event.value.strip() or field in self._touched):
+            self._touched.add(field)
+            self._show_errors()
+
+    def action_save(self) -> None:
+        self._touched.update(VALIDATED)
+        errors = self._show_errors()
+        if errors:
+            first = next((field for field in VALIDATED if field in errors), None)
+            if first is not None:
+                self.query_one(f"#{first}").focus()
+            return
+        self.dismiss(check_contact(self.draft()))
