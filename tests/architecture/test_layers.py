@@ -35,7 +35,8 @@ UI = [
     "informa.ui.dialogs.company_research",
     "informa.ui.dialogs.outreach",
     "informa.ui.dialogs.confirm",
-    "informa.ui.dialogs.stage_picker"]
+    "informa.ui.dialogs.stage_picker",
+]
 
 
 def _loaded_after_import(modules: list[str]) -> set[str]:

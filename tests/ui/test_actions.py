@@ -1,0 +1,272 @@
+"""Every pipeline action, driven the way a user types, checked in the database afterwards."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from textual.pilot import Pilot
+
+from informa.domain.model import ActivityKind, InterviewStatus, Source, Stage
+from informa.ui.app import InformaApp
+from informa.ui.dialogs.contact_form import ContactForm
+from informa.ui.widgets.contact_list import ContactList
+
+from .conftest import NOW
+from .helpers import AppFactory, settle
+
+SIZE = (140, 45)
+
+
+def typed(text: str) -> list[str]:
+    names = {" ": "space", "@": "at", ".": "full_stop", "-": "minus", ",": "comma", "/": "slash"}
+    return [names.get(char, char) for char in text]
+
+
+def contact_id(app: InformaApp, name: str) -> int:
+    (found,) = app.store.contacts.find(name)
+    return found.id
+
+
+async def select(pilot: Pilot[None], app: InformaApp, name: str) -> int:
+    """Put the cursor on ``name`` through the command palette, as a user would."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed(name))
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await settle(pilot)
+    highlighted = app.screen.query_one(ContactList).highlighted
+    assert highlighted is not None and highlighted.name == name
+    return highlighted.id
+
+
+async def test_new_contact_with_an_existing_company(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lumen = app.store.companies.find("Lumen Analytics")
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*typed("Ada Lovelace"), "tab", *typed("Research Engineer"), "tab")
+        await pilot.press(*typed("lumen analytics"), "tab", *typed("ada@lovelace.example"))
+        await pilot.press("enter")
+        await settle(pilot)
+        (ada,) = app.store.contacts.find("Ada Lovelace")
+        assert ada.role == "Research Engineer"
+        assert lumen is not None and ada.company_id == lumen.id
+        assert ada.email == "ada@lovelace.example"
+        assert ada.stage is Stage.PROSPECT
+        highlighted = app.screen.query_one(ContactList).highlighted
+        assert highlighted is not None and highlighted.id == ada.id
+
+
+async def test_invalid_form_saves_nothing_and_escape_cancels(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = app.store.contacts.count()
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*typed("Bad Email"), "tab", "tab", "tab", *typed("nope"), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        assert app.store.contacts.count() == before
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ContactForm)
+        assert app.store.contacts.count() == before
+
+
+async def test_edit_contact(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        maya = await select(pilot, app, "Maya Okafor")
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("tab", "ctrl+u", *typed("Staff Data Scientist"), "enter")
+        await settle(pilot)
+        assert app.store.contacts.get(maya).role == "Staff Data Scientist"
+
+
+async def test_stage_keys_move_and_record(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        zoe = await select(pilot, app, "Zoe Martin")
+        assert app.store.contacts.get(zoe).stage is Stage.PROSPECT
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.store.contacts.get(zoe).stage is Stage.REACHED_OUT
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert app.store.contacts.get(zoe).stage is Stage.PROSPECT
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        assert app.store.contacts.get(zoe).stage is Stage.IN_TOUCH
+        moves = [
+            a.detail
+            for a in app.store.activities.timeline(zoe)
+            if a.kind is ActivityKind.STAGE_CHANGE
+        ]
+        assert moves[:3] == [
+            "Prospect → In touch",
+            "Reached out → Prospect",
+            "Prospect → Reached out",
+        ]
+
+
+async def test_log_an_interaction_yesterday(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        zoe = await select(pilot, app, "Zoe Martin")
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("tab", "ctrl+u", *typed("yesterday"), "tab")
+        await pilot.press(*typed("Asked about her demo day"), "enter")
+        await settle(pilot)
+        latest = next(
+            a for a in app.store.activities.timeline(zoe) if a.kind is ActivityKind.OUTREACH
+        )
+        assert latest.at == NOW - timedelta(days=1)
+        assert latest.detail == "Asked about her demo day"
+        assert app.store.contacts.get(zoe).stage is Stage.REACHED_OUT
+
+
+async def test_next_action_with_a_natural_date(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        zoe = await select(pilot, app, "Zoe Martin")
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("ctrl+u", *typed("Send the intro"), "tab", "ctrl+u")
+        await pilot.press(*typed("in 2 weeks"), "enter")
+        await settle(pilot)
+        saved = app.store.contacts.get(zoe)
+        assert saved.next_action == "Send the intro"
+        assert saved.next_action_due == date(2026, 12, 4)
+
+
+async def test_schedule_a_call(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        zoe = await select(pilot, app, "Zoe Martin")
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press(*typed("thu 3pm"), "tab", *typed("zoom.us/j/555"), "enter")
+        await settle(pilot)
+        (call,) = app.store.interviews.for_contact(zoe)
+        assert call.status is InterviewStatus.SCHEDULED
+        assert call.scheduled_at == datetime(2026, 11, 26, 15, 0, tzinfo=NOW.tzinfo)
+        assert call.link == "https://zoom.us/j/555"
+        assert call.target_minutes == 25
+        assert app.store.contacts.get(zoe).stage is Stage.SCHEDULED
+
+
+async def test_company_research(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        maya = await select(pilot, app, "Maya Okafor")
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("enter", *typed("Competitor: Statsig raised a Series C"), "f2")
+        await settle(pilot)
+        company_id = app.store.contacts.get(maya).company_id
+        assert company_id is not None
+        research = app.store.companies.get(company_id).research
+        assert research.rstrip().endswith("Competitor: Statsig raised a Series C")
+
+
+async def test_outreach_is_copied_and_logged(make: AppFactory) -> None:
+    app = make()
+    copied: list[str] = []
+    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        zoe = await select(pilot, app, "Zoe Martin")
+        assert app.store.contacts.get(zoe).source is Source.EVENT
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert copied and "Zoe" in copied[0]
+        kinds = [a.kind for a in app.store.activities.timeline(zoe)]
+        assert ActivityKind.OUTREACH in kinds
+        assert app.store.contacts.get(zoe).stage is Stage.REACHED_OUT
+
+
+async def test_archive_restore_and_delete(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        maya = await select(pilot, app, "Maya Okafor")
+        referred = [c.id for c in app.store.contacts.referrals(maya)]
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.store.contacts.get(maya).stage is Stage.CLOSED
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.store.contacts.get(maya).stage is Stage.IN_TOUCH
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("enter")  # the focused button is Cancel: nothing happens
+        await settle(pilot)
+        assert app.store.contacts.find("Maya Okafor")
+        await pilot.press("delete")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.store.contacts.find("Maya Okafor") == []
+        for other in referred:
+            assert app.store.contacts.get(other).referred_by_id is None
+
+
+async def test_filter_and_sort(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "slash", *typed("okafr"))
+        await settle(pilot)
+        contacts = app.screen.query_one(ContactList)
+        assert [c.name for c in contacts.rows] == ["Maya Okafor"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(contacts.rows) > 20
+        assert contacts.sort_column == "name"
+        await pilot.press("s")
+        assert contacts.sort_column == "role"
+        await pilot.press("s")
+        companies = [c.company_name.casefold() for c in contacts.rows]
+        assert companies == sorted(companies)
+        await pilot.press("S")
+        companies = [c.company_name.casefold() for c in contacts.rows]
+        assert companies == sorted(companies, reverse=True)
+
+
+async def test_due_view_lists_the_most_overdue_first(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = app.screen.query_one(ContactList).rows
+        dues = [c.next_action_due for c in rows]
+        assert dues and None not in dues
+        assert dues == sorted(d for d in dues if d is not None)
+        assert dues[0] is not None and dues[0] < NOW.date()
+
+
+async def test_actions_need_a_contact(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "slash", *typed("zzzzzz"), "enter")
+        await settle(pilot)
+        assert app.screen.query_one(ContactList).highlighted is None
+        await pilot.press("e", "l", "right_square_bracket")
+        await settle(pilot)
+        assert not isinstance(app.screen, ContactForm)
