@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import cast
+from typing import Any, cast
 
 from peewee import JOIN, ModelSelect, fn
 
@@ -61,6 +61,36 @@ def _check_referrer(contact_id: int | None, referrer_id: int | None) -> None:
         if row is None:
             raise ValidationError("the referring contact does not exist", field="referred_by_id")
         current = row.referred_by_id
+
+
+def _values(query: ModelSelect[m.Contact]) -> list[d.Contact]:
+    """Contacts from a ``_select()`` query, read as plain rows: lists of thousands of
+    contacts are built about twice as fast as through model instances."""
+    return [
+        d.Contact(
+            id=row.id,
+            name=row.name,
+            role=row.role,
+            company_id=row.company,
+            company_name=row.company_name,
+            email=row.email,
+            linkedin_url=row.linkedin_url,
+            location=row.location,
+            source=d.Source(row.source),
+            referred_by_id=row.referred_by,
+            referred_by_name=row.referred_by_name,
+            stage=d.Stage(row.stage),
+            tags=tuple(row.tags),
+            notes=row.notes,
+            next_action=row.next_action,
+            next_action_due=row.next_action_due,
+            last_interaction_at=row.last_interaction_at,
+            archived=bool(row.archived),
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+        for row in cast(Iterable[Any], query.namedtuples())
+    ]
 
 
 def _value(row: m.Contact) -> d.Contact:
@@ -120,7 +150,7 @@ class ContactService(Service):
     def find(self, name: str) -> list[d.Contact]:
         """Contacts with exactly this name (case-insensitive)."""
         wanted = name_key(name)
-        return [_value(row) for row in _select().where(m.Contact.name_key == wanted)]
+        return _values(_select().where(m.Contact.name_key == wanted))
 
     @reads
     def browse(
@@ -136,7 +166,7 @@ class ContactService(Service):
         query = query.order_by(m.Contact.name_key, m.Contact.id)
         if limit is not None:
             query = query.limit(limit).offset(offset)
-        return [_value(row) for row in query]
+        return _values(query)
 
     @reads
     def due(self, today: date) -> list[d.Contact]:
@@ -146,7 +176,15 @@ class ContactService(Service):
             .where(m.Contact.next_action_due.is_null(False) & (m.Contact.next_action_due <= today))
             .order_by(m.Contact.next_action_due, m.Contact.name_key)
         )
-        return [_value(row) for row in query]
+        return _values(query)
+
+    @reads
+    def due_count(self, today: date) -> int:
+        return int(
+            m.Contact.select()
+            .where(m.Contact.next_action_due.is_null(False) & (m.Contact.next_action_due <= today))
+            .count()
+        )
 
     @reads
     def stage_counts(self) -> list[d.StageCount]:
@@ -161,7 +199,7 @@ class ContactService(Service):
     @reads
     def referrals(self, contact_id: int) -> list[d.Contact]:
         query = _select().where(m.Contact.referred_by == contact_id).order_by(m.Contact.name_key)
-        return [_value(row) for row in query]
+        return _values(query)
 
     @writes
     def move(self, contact_id: int, stage: d.Stage, *, at: datetime | None = None) -> d.Contact:
@@ -240,7 +278,7 @@ class ContactService(Service):
             .order_by(m.Contact.name_key)
             .limit(limit)
         )
-        return [_value(row) for row in query]
+        return _values(query)
 
     @reads
     def count(self) -> int:

@@ -35,16 +35,16 @@ class ViewService(Service):
     def pipeline(self, view: str, today: date) -> d.PipelineView:
         """The counts per stage and the contacts of ``view`` (due, all, or a stage value)."""
         contacts = self.contacts
-        due = contacts.due(today)
         if view == d.DUE:
-            shown = due
+            shown = contacts.due(today)
         elif view == d.ALL:
             shown = contacts.browse()
         else:
             shown = contacts.browse(d.Stage(view))
+        due_count = len(shown) if view == d.DUE else contacts.due_count(today)
         counts = contacts.stage_counts()
         total = sum(count.count for count in counts)
-        return d.PipelineView(view, tuple(counts), len(due), total, tuple(shown))
+        return d.PipelineView(view, tuple(counts), due_count, total, tuple(shown))
 
     @reads
     def dossier(self, contact_id: int) -> d.ContactDossier:
