@@ -80,17 +80,17 @@ class PipelineScreen(Screen[None]):
         Binding("n", "new_contact", "New", tooltip="Add a contact.", id="new_contact"),
         Binding("e", "edit_contact", "Edit", tooltip="Edit this contact.", id="edit_contact"),
         Binding("l", "log_interaction", "Log", tooltip="Log an interaction.", id="log"),
-        Binding("t", "next_action", "Next action", id="next_action"),
+        Binding("t", "next_action", "Next", tooltip="Set the next action.", id="next_action"),
         Binding("c", "schedule_call", "Call", tooltip="Schedule a call.", id="schedule_call"),
         Binding("o", "outreach", "Outreach", tooltip="Compose an outreach message.", id="outreach"),
-        Binding("right_square_bracket", "next_stage", "Stage →", id="next_stage"),
+        Binding("right_square_bracket", "next_stage", "Stage→", id="next_stage"),
         Binding(
-            "left_square_bracket", "previous_stage", "← Stage", show=False, id="previous_stage"
+            "left_square_bracket", "previous_stage", "←Stage", id="previous_stage"
         ),
-        Binding("m", "move_stage", "Move to…", show=False, id="move_stage"),
-        Binding("r", "research", "Research", show=False, id="research"),
-        Binding("x", "archive", "Archive/restore", show=False, id="archive"),
-        Binding("delete", "delete_contact", "Delete", show=False, id="delete_contact"),
+        Binding("m", "move_stage", "Move", tooltip="Move to any stage.", id="move_stage"),
+        Binding("r", "research", "Research", tooltip="Company research.", id="research"),
+        Binding("x", "archive", "Archive", tooltip="Archive or restore.", id="archive"),
+        Binding("delete", "delete_contact", "Delete", id="delete_contact"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("s", "sort", "Sort", show=False, id="sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort_reverse"),
@@ -166,7 +166,7 @@ class PipelineScreen(Screen[None]):
                     )
                     yield ContactList(id="contacts")
                 yield ContactDetail()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.stage_list.select_view(self.view)
