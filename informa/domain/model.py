@@ -223,12 +223,37 @@ class Interview:
     notes_revision: int
     thank_you_sent_at: datetime | None
     questions: tuple[PlannedQuestion, ...] = field(default=())
+    paused_seconds: int = 0
+    paused_at: datetime | None = None
+    debrief: str = ""
+
+    def elapsed_seconds(self, now: datetime) -> int:
+        """Time on the call so far: from the start, less the pauses, up to the end or now."""
+        if self.started_at is None:
+            return 0
+        until = self.ended_at or self.paused_at or now
+        return max(int((until - self.started_at).total_seconds()) - self.paused_seconds, 0)
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_at is not None and self.ended_at is None
 
     @property
     def minutes(self) -> int | None:
         if self.started_at is None or self.ended_at is None:
             return None
         return round((self.ended_at - self.started_at).total_seconds() / 60)
+
+
+@dataclass(frozen=True, slots=True)
+class PitchCard:
+    """The user's own pitch, stored once: shown before and during calls."""
+
+    background: str = ""
+    """Two lines on who you are and what you are exploring."""
+    goals: str = ""
+    skills: str = ""
+    """Transferable skills, one per line."""
 
 
 @dataclass(frozen=True, slots=True)

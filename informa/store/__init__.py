@@ -16,6 +16,7 @@ from informa.store.companies import CompanyService
 from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
 from informa.store.interviews import InterviewService, NotesConflictError, PlanItem
+from informa.store.profile import ProfileService
 from informa.store.search import SearchService
 from informa.store.views import ViewService
 
@@ -33,6 +34,7 @@ class Store:
         self.activities = ActivityService(clock)
         self.interviews = InterviewService(clock)
         self.search = SearchService(clock)
+        self.profile = ProfileService(clock)
         self.views = ViewService(
             clock,
             contacts=self.contacts,

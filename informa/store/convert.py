@@ -84,4 +84,7 @@ def interview(
         notes_revision=row.notes_revision,
         thank_you_sent_at=row.thank_you_sent_at,
         questions=questions,
+        paused_seconds=row.paused_seconds,
+        paused_at=row.paused_at,
+        debrief=row.debrief,
     )

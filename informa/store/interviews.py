@@ -8,7 +8,7 @@ from datetime import datetime
 
 from informa.domain import model as d
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
-from informa.domain.validate import check_url
+from informa.domain.validate import MAX_TEXT, check_url
 from informa.store import convert, search
 from informa.store import models as m
 from informa.store.activities import add_row, advance_row
@@ -23,6 +23,13 @@ class PlanItem:
     text: str
     question_ref: str = ""
     topic: str = ""
+
+
+_OPEN_STATUSES = (
+    d.InterviewStatus.PLANNED.value,
+    d.InterviewStatus.SCHEDULED.value,
+    d.InterviewStatus.IN_PROGRESS.value,
+)
 
 
 class NotesConflictError(InformaError):
@@ -58,6 +65,78 @@ class InterviewService(Service):
             updated_at=now,
         )
         advance_row(contact, d.Stage.SCHEDULED, now)
+        return self._value(row)
+
+    @writes
+    def prepare(self, contact_id: int, *, target_minutes: int = 25) -> d.Interview:
+        """The interview to prepare for this contact: the next one not yet held, or a new,
+        unscheduled one."""
+        contact = contact_row(contact_id)
+        open_row = (
+            m.Interview.select()
+            .where((m.Interview.contact == contact) & m.Interview.status.in_(_OPEN_STATUSES))
+            .order_by(m.Interview.scheduled_at.asc(nulls="LAST"), m.Interview.id)
+            .first()
+        )
+        if open_row is not None:
+            return self._value(open_row)
+        now = self.now()
+        row = m.Interview.create(
+            contact=contact,
+            status=d.InterviewStatus.PLANNED.value,
+            target_minutes=target_minutes,
+            created_at=now,
+            updated_at=now,
+        )
+        return self._value(row)
+
+    @reads
+    def in_progress(self) -> list[d.Interview]:
+        """Calls started and not ended: after a crash, these are offered for resuming."""
+        rows = m.Interview.select().where(m.Interview.status == d.InterviewStatus.IN_PROGRESS.value)
+        return [self._value(row) for row in rows.order_by(m.Interview.started_at.desc())]
+
+    @reads
+    def asked_before(self, contact_id: int, *, excluding: int | None = None) -> set[str]:
+        """Question refs already asked of this contact in other interviews."""
+        query = (
+            m.PlannedQuestion.select(m.PlannedQuestion.question_ref)
+            .join(m.Interview)
+            .where(
+                (m.Interview.contact == contact_id)
+                & m.PlannedQuestion.asked_at.is_null(False)
+                & (m.PlannedQuestion.question_ref != "")
+            )
+        )
+        if excluding is not None:
+            query = query.where(m.Interview.id != excluding)
+        return {row.question_ref for row in query}
+
+    @writes
+    def pause(self, interview_id: int, *, at: datetime | None = None) -> d.Interview:
+        row = interview_row(interview_id)
+        if row.started_at is not None and row.paused_at is None and row.ended_at is None:
+            row.paused_at, row.updated_at = self.now(at), self.now()
+            row.save(only=[m.Interview.paused_at, m.Interview.updated_at])
+        return self._value(row)
+
+    @writes
+    def resume(self, interview_id: int, *, at: datetime | None = None) -> d.Interview:
+        row = interview_row(interview_id)
+        if row.paused_at is not None:
+            paused = int((self.now(at) - row.paused_at).total_seconds())
+            row.paused_seconds += max(paused, 0)
+            row.paused_at, row.updated_at = None, self.now()
+            row.save(
+                only=[m.Interview.paused_seconds, m.Interview.paused_at, m.Interview.updated_at]
+            )
+        return self._value(row)
+
+    @writes
+    def save_debrief(self, interview_id: int, text: str) -> d.Interview:
+        row = interview_row(interview_id)
+        row.debrief, row.updated_at = text[:MAX_TEXT], self.now()
+        row.save(only=[m.Interview.debrief, m.Interview.updated_at])
         return self._value(row)
 
     @writes
@@ -124,10 +203,13 @@ class InterviewService(Service):
     def finish(self, interview_id: int, *, at: datetime | None = None) -> d.Interview:
         row = interview_row(interview_id)
         end = self.now(at)
+        if row.paused_at is not None:  # ending while paused: the pause ends with the call
+            row.paused_seconds += max(int((end - row.paused_at).total_seconds()), 0)
+            row.paused_at = None
         row.started_at = row.started_at or end
         row.ended_at, row.status, row.updated_at = end, d.InterviewStatus.DONE.value, self.now()
         row.save()
-        minutes = round((end - row.started_at).total_seconds() / 60)
+        minutes = round(((end - row.started_at).total_seconds() - row.paused_seconds) / 60)
         add_row(row.contact, d.ActivityKind.CALL, end, f"Informational interview, {minutes} min")
         advance_row(row.contact, d.Stage.INTERVIEWED, end)
         return self._value(row)

@@ -85,6 +85,9 @@ class Interview(BaseModel):
     notes = TextField(default="")
     notes_revision = IntegerField(default=0)
     thank_you_sent_at = AwareDateTimeField(null=True)
+    paused_seconds = IntegerField(default=0)
+    paused_at = AwareDateTimeField(null=True)
+    debrief = TextField(default="")
     created_at = AwareDateTimeField()
     updated_at = AwareDateTimeField()
 
@@ -118,6 +121,16 @@ class Activity(BaseModel):
         contact_id: int
 
 
+class Profile(BaseModel):
+    """The user's pitch card: one row (id 1), created by migration 0002."""
+
+    id = AutoField()
+    background = TextField(default="")
+    goals = TextField(default="")
+    skills = TextField(default="")
+    updated_at = AwareDateTimeField(null=True)
+
+
 class SearchIndex(FTS5Model):  # type: ignore[misc]
     """Full-text index over contacts, companies and interview notes.
 
@@ -139,4 +152,11 @@ class SearchIndex(FTS5Model):  # type: ignore[misc]
         options: ClassVar[dict[str, Any]] = {"tokenize": "porter unicode61"}
 
 
-MODELS: tuple[type[Model], ...] = (Company, Contact, Interview, PlannedQuestion, Activity)
+MODELS: tuple[type[Model], ...] = (
+    Company,
+    Contact,
+    Interview,
+    PlannedQuestion,
+    Activity,
+    Profile,
+)

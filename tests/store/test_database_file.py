@@ -198,3 +198,32 @@ def test_empty_file_becomes_a_database(tmp_path: Path) -> None:
     store.contacts.create(ContactDraft(name="Ada"))
     store.close()
     assert store.report.applied == tuple(db.known_migrations())
+
+
+def test_upgrade_from_the_first_schema_keeps_the_data(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, now: datetime
+) -> None:
+    """A database made by the first release is backed up, migrated, and keeps its data."""
+    first_only = tmp_path / "first"
+    first_only.mkdir()
+    shutil.copy(db.MIGRATIONS_DIR / "0001_initial.py", first_only)
+    real_dir = db.MIGRATIONS_DIR
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", first_only)
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("SELECT 1")  # an empty file, then the first schema:
+    old = Store.open(path, clock=fixed_clock(now))
+    old.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO contact (name, name_key, created_at, updated_at) "
+            "VALUES ('Ada', 'ada', '2026-01-01T00:00:00.000000+00:00', "
+            "'2026-01-01T00:00:00.000000+00:00')"
+        )
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", real_dir)
+    upgraded = Store.open(path, clock=fixed_clock(now))
+    assert upgraded.report.applied == tuple(db.known_migrations()[1:])
+    assert upgraded.report.backup is not None and upgraded.report.backup.exists()
+    assert [c.name for c in upgraded.contacts.browse()] == ["Ada"]
+    assert upgraded.profile.pitch().background == ""
+    upgraded.close()

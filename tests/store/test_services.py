@@ -270,3 +270,49 @@ def test_set_research_is_searchable(store: Store) -> None:
     store.companies.set_research(ada.company_id, "Competitors: Amplitude")
     assert store.companies.get(ada.company_id).research == "Competitors: Amplitude"
     assert store.search.search("amplitude")[0].kind == "company"
+
+
+def test_call_lifecycle_with_pauses(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    planned = store.interviews.prepare(ada.id)
+    assert planned.status is InterviewStatus.PLANNED
+    assert store.interviews.prepare(ada.id).id == planned.id  # the same open interview
+    start = now - timedelta(minutes=30)
+    store.interviews.start(planned.id, at=start)
+    assert [i.id for i in store.interviews.in_progress()] == [planned.id]
+    store.interviews.pause(planned.id, at=start + timedelta(minutes=10))
+    paused = store.interviews.get(planned.id)
+    assert paused.is_paused
+    assert paused.elapsed_seconds(now) == 600
+    store.interviews.resume(planned.id, at=start + timedelta(minutes=15))
+    assert store.interviews.get(planned.id).elapsed_seconds(now) == 25 * 60
+    done = store.interviews.finish(planned.id, at=now)
+    assert done.elapsed_seconds(now + timedelta(hours=1)) == 25 * 60
+    assert store.interviews.in_progress() == []
+    assert store.interviews.save_debrief(planned.id, "Learned: SQL first").debrief
+    details = [a.detail for a in store.activities.timeline(ada.id) if a.kind is ActivityKind.CALL]
+    assert details == ["Informational interview, 25 min"]
+
+
+def test_questions_asked_before(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    first = store.interviews.schedule(ada.id, now - timedelta(days=30))
+    first = store.interviews.set_plan(
+        first.id, [PlanItem("Typical day?", "core/job-role/typical-day"), PlanItem("Path?", "p")]
+    )
+    store.interviews.mark_asked(first.questions[0].id)
+    store.interviews.finish(first.id)
+    second = store.interviews.prepare(ada.id)
+    assert second.id != first.id
+    assert store.interviews.asked_before(ada.id, excluding=second.id) == {
+        "core/job-role/typical-day"
+    }
+
+
+def test_pitch_card(store: Store) -> None:
+    from informa.domain.model import PitchCard
+
+    assert store.profile.pitch() == PitchCard()
+    saved = store.profile.save_pitch(PitchCard(background=" Postdoc ", goals="DS", skills="SQL"))
+    assert saved == PitchCard(background="Postdoc", goals="DS", skills="SQL")
+    assert store.profile.pitch() == saved

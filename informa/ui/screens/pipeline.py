@@ -84,9 +84,7 @@ class PipelineScreen(Screen[None]):
         Binding("c", "schedule_call", "Call", tooltip="Schedule a call.", id="schedule_call"),
         Binding("o", "outreach", "Outreach", tooltip="Compose an outreach message.", id="outreach"),
         Binding("right_square_bracket", "next_stage", "Stage→", id="next_stage"),
-        Binding(
-            "left_square_bracket", "previous_stage", "←Stage", id="previous_stage"
-        ),
+        Binding("left_square_bracket", "previous_stage", "←Stage", id="previous_stage"),
         Binding("m", "move_stage", "Move", tooltip="Move to any stage.", id="move_stage"),
         Binding("r", "research", "Research", tooltip="Company research.", id="research"),
         Binding("x", "archive", "Archive", tooltip="Archive or restore.", id="archive"),
