@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 CORE = [
+    "informa.domain.plan",
     "informa.domain.outreach",
     "informa.domain.dates",
     "informa.domain.filtering",
