@@ -10,8 +10,11 @@ Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
-    """The real time, aware, in the machine's local time zone."""
-    return datetime.now().astimezone()
+    """The real time in the machine's time zone, with its rules (so a date typed for after a
+    daylight-saving change gets that day's offset, not today's)."""
+    from tzlocal import get_localzone
+
+    return datetime.now(get_localzone())
 
 
 def fixed_clock(at: datetime) -> Clock:

@@ -81,7 +81,8 @@ def _offset(now: datetime) -> str:
 def _parse(text: str, now: datetime, prefer: Prefer) -> Any:
     from dateparser.date import DateDataParser
 
-    zone = _offset(now)
+    # A named zone (Europe/Berlin) knows its daylight-saving rules; a bare offset does not.
+    zone = getattr(now.tzinfo, "key", None) or _offset(now)
     parser = DateDataParser(
         languages=["en"],
         settings={

@@ -38,6 +38,15 @@ def _select() -> ModelSelect[m.Contact]:
 ARCHIVED_MARK = " (archived)"
 
 
+def _due_on(today: date) -> Any:
+    """Next actions due by ``today``; closed contacts have nothing due."""
+    return (
+        m.Contact.next_action_due.is_null(False)
+        & (m.Contact.next_action_due <= today)
+        & (m.Contact.stage != d.Stage.CLOSED.value)
+    )
+
+
 def _stage_from_label(label: str) -> d.Stage:
     return next((stage for stage in d.Stage if stage.label == label), d.Stage.PROSPECT)
 
@@ -172,19 +181,13 @@ class ContactService(Service):
     def due(self, today: date) -> list[d.Contact]:
         """Contacts whose next action is due today or overdue, most overdue first."""
         query = (
-            _select()
-            .where(m.Contact.next_action_due.is_null(False) & (m.Contact.next_action_due <= today))
-            .order_by(m.Contact.next_action_due, m.Contact.name_key)
+            _select().where(_due_on(today)).order_by(m.Contact.next_action_due, m.Contact.name_key)
         )
         return _values(query)
 
     @reads
     def due_count(self, today: date) -> int:
-        return int(
-            m.Contact.select()
-            .where(m.Contact.next_action_due.is_null(False) & (m.Contact.next_action_due <= today))
-            .count()
-        )
+        return int(m.Contact.select().where(_due_on(today)).count())
 
     @reads
     def stage_counts(self) -> list[d.StageCount]:
@@ -271,10 +274,13 @@ class ContactService(Service):
     @reads
     def lookup(self, text: str, limit: int = 20) -> list[d.Contact]:
         """Contacts whose name or company contains ``text`` (for jumping to someone)."""
-        key = f"%{name_key(text)}%"
+        needle = name_key(text)  # instr, not LIKE: "_" and "%" are plain characters here
         query = (
             _select()
-            .where((m.Contact.name_key**key) | (m.Company.name_key**key))
+            .where(
+                (fn.instr(m.Contact.name_key, needle) > 0)
+                | (fn.instr(fn.COALESCE(m.Company.name_key, ""), needle) > 0)
+            )
             .order_by(m.Contact.name_key)
             .limit(limit)
         )

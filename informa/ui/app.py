@@ -113,21 +113,29 @@ class InformaApp(App[None]):
             unknown = sorted(set(self.settings.keys) - binding_ids())
             if unknown:
                 self.notify(
-                    f"{self.settings_path}: unknown key binding id {', '.join(unknown)} "
+                    markup=False,
+                    message=f"{self.settings_path}: unknown key binding id {', '.join(unknown)} "
                     f"(known: {', '.join(sorted(binding_ids()))})",
                     severity="warning",
                     timeout=12,
                 )
         if self.settings.theme not in self.available_themes:
             self.notify(
-                f"{self.settings_path}: unknown theme '{self.settings.theme}'; using informa",
+                markup=False,
+                message=(
+                    f"{self.settings_path}: unknown theme '{self.settings.theme}'; using informa"
+                ),
                 severity="warning",
             )
         for problem in self._problems:
-            self.notify(str(problem), title="Skipped", severity="warning", timeout=12)
+            self.notify(
+                markup=False, message=str(problem), title="Skipped", severity="warning", timeout=12
+            )
         backup = self.store.report.backup
         if backup is not None:
-            self.notify(f"Database updated; a backup is at {backup}", timeout=10)
+            self.notify(
+                markup=False, message=f"Database updated; a backup is at {backup}", timeout=10
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
@@ -139,10 +147,16 @@ class InformaApp(App[None]):
         try:
             save_theme(self.settings_path, theme.name)
         except InformaError as exc:
-            self.notify(f"The theme was not saved: {exc}", severity="warning", timeout=10)
+            self.notify(
+                markup=False,
+                message=f"The theme was not saved: {exc}",
+                severity="warning",
+                timeout=10,
+            )
         except OSError as exc:
             self.notify(
-                f"{self.settings_path}: could not save the theme ({exc.strerror})",
+                markup=False,
+                message=f"{self.settings_path}: could not save the theme ({exc.strerror})",
                 severity="warning",
                 timeout=10,
             )
@@ -179,7 +193,11 @@ class InformaApp(App[None]):
 
     def _about(self) -> None:
         self.notify(
-            f"informa {__version__}\nDatabase: {self.store.path}\nSettings: {self.settings_path}",
+            markup=False,
+            message=(
+                f"informa {__version__}\nDatabase: {self.store.path}\n"
+                f"Settings: {self.settings_path}"
+            ),
             title="About",
             timeout=10,
         )

@@ -6,8 +6,9 @@ import asyncio
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.command import Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from informa.domain.errors import InformaError
 from informa.ui.text import clean
@@ -38,12 +39,15 @@ class ContactJump(Provider):
             label = clean(contact.name)
             if contact.company_name:
                 label += f" · {clean(contact.company_name)}"
-            score = matcher.match(label)
+            score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+            display = Content(label)  # plain text: a name like "[b]Sam" is shown as typed
+            for offset in offsets:
+                display = display.stylize(matcher.match_style, offset, offset + 1)
+            role = f" · {clean(contact.role)}" if contact.role else ""
             yield Hit(
                 max(score, 0.3),  # a company match scores low on the label: still show it
-                matcher.highlight(label) if score else Text(label),
+                display,
                 partial(self.informa.jump_to_contact, contact.id),
                 text=label,
-                help=f"Go to contact · {contact.stage.label}"
-                + (f" · {clean(contact.role)}" if contact.role else ""),
+                help=escape(f"Go to contact · {contact.stage.label}{role}"),
             )

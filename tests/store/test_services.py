@@ -316,3 +316,16 @@ def test_pitch_card(store: Store) -> None:
     saved = store.profile.save_pitch(PitchCard(background=" Postdoc ", goals="DS", skills="SQL"))
     assert saved == PitchCard(background="Postdoc", goals="DS", skills="SQL")
     assert store.profile.pitch() == saved
+
+
+def test_lookup_treats_wildcards_as_text_and_due_skips_closed(store: Store, now: datetime) -> None:
+    store.contacts.create(ContactDraft(name="Ada"))
+    store.contacts.create(ContactDraft(name="snake_case"))
+    assert [c.name for c in store.contacts.lookup("_")] == ["snake_case"]
+    assert store.contacts.lookup("%") == []
+    ada = store.contacts.find("Ada")[0]
+    store.contacts.set_next_action(ada.id, "Follow up", now.date())
+    assert store.contacts.due_count(now.date()) == 1
+    store.contacts.archive(ada.id)
+    assert store.contacts.due(now.date()) == []
+    assert store.contacts.due_count(now.date()) == 0

@@ -267,3 +267,39 @@ async def test_actions_need_a_contact(make: AppFactory) -> None:
         await pilot.press("e", "l", "right_square_bracket")
         await settle(pilot)
         assert not form_is_open(app)
+
+
+async def test_names_with_markup_are_shown_as_typed(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        from informa.domain.model import ContactDraft
+
+        odd = app.store.contacts.create(ContactDraft(name="Ann [/x] [b]Lee"))
+        await pilot.press("f5")
+        await settle(pilot)
+        assert await select(pilot, app, "Ann [/x] [b]Lee") == odd.id
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.is_running
+        assert app.store.contacts.get(odd.id).stage is Stage.REACHED_OUT
+        messages = [str(n.message) for n in app._notifications]
+        assert "Ann [/x] [b]Lee → Reached out" in messages
+        await pilot.press("slash", *typed("[/"))
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_clicking_a_column_title_sorts(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await settle(pilot)
+        contacts = app.screen.query_one(ContactList)
+        # border, a space, then Name (18) and Role (20), each followed by a 2-cell gap
+        await pilot.click(ContactList, offset=(1 + 1 + 20 + 22 + 2, 1))
+        await settle(pilot)
+        assert contacts.sort_column == "company"
+        companies = [c.company_name.casefold() for c in contacts.rows]
+        assert companies == sorted(companies)
+        assert "sorted by company" in str(contacts.border_subtitle)

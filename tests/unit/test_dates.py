@@ -227,3 +227,14 @@ def test_at_a_bare_hour_is_a_time() -> None:
     when = parse_when("at 9", NOW)
     assert when.has_time
     assert when.day in (date(2026, 11, 20), date(2026, 11, 21))
+
+
+def test_a_date_across_daylight_saving_gets_that_days_offset() -> None:
+    from zoneinfo import ZoneInfo
+
+    new_york = ZoneInfo("America/New_York")
+    november = datetime(2026, 11, 20, 10, 0, tzinfo=new_york)  # EST, UTC-5
+    when = parse_when("2027-04-01 15:00", november)
+    assert (when.at.hour, when.at.minute) == (15, 0)
+    assert when.at.utcoffset() == timedelta(hours=-4)  # EDT in April
+    assert describe_when(when, november).startswith("Thu 01 Apr 2027, 15:00")

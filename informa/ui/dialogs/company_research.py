@@ -120,7 +120,7 @@ class CompanyResearch(FormDialog[str | None]):
             )
             return
         except InformaError as exc:
-            self.notify(str(exc), title="Editor", severity="warning")
+            self.notify(str(exc), title="Editor", severity="warning", markup=False)
             return
         if edited != area.text:
             # An edit, not load_text: ctrl+z brings back what was there before.

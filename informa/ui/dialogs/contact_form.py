@@ -214,6 +214,11 @@ class ContactForm(FormDialog[ContactDraft | None]):
             self._show_errors()
 
     def action_save(self) -> None:
+        company = self.query_one("#company", Input)
+        suggestion = company._suggestion  # the greyed completion the user can see
+        if suggestion and suggestion.casefold().startswith(company.value.casefold()):
+            # "lum" + enter with "Lumen Analytics" offered means Lumen, not a new "lum".
+            company.value = suggestion
         self._touched.update(VALIDATED)
         errors = self._show_errors()
         if errors:

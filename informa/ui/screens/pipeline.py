@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +22,7 @@ from textual.widgets import Footer, Header, Input, OptionList
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
 from informa.domain.model import ALL, DUE, ActivityKind, Contact, Stage, view_label
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
+from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
 from informa.ui.widgets.contact_list import SORTABLE, ContactList
 from informa.ui.widgets.stage_list import StageList
@@ -123,6 +125,7 @@ class PipelineScreen(Screen[None]):
         self.view = DUE
         self._first_load = True
         self._land_on: int | None = None
+        self._follow = False
         self._total = 0
         self._sorted_view: str | None = None
 
@@ -225,12 +228,15 @@ class PipelineScreen(Screen[None]):
             contacts.sort_reverse = False
         contacts.set_contacts(pipeline.contacts, self.informa.clock())
         land_on, self._land_on = self._land_on, None
+        follow, self._follow = self._follow, False
         if land_on is not None and not contacts.select_id(land_on):
-            if self.view != ALL:
-                # The changed contact left this view (a new prospect, a move): follow them.
+            if follow and self.view != ALL:
+                # Jumping to someone this view does not show: go where everyone is.
                 self._land_on = land_on
                 self.action_show_view(ALL)
                 return
+            # A change took them out of this view (moved on, closed): stay here, on the
+            # neighbouring row; the toast said where they went.
         elif land_on is not None:
             self.load_contact(land_on)  # the same row, new data
         self._update_titles()
@@ -245,11 +251,15 @@ class PipelineScreen(Screen[None]):
         arrow = "▼" if contacts.sort_reverse else "▲"
         subtitle = f"sorted by {contacts.sort_column} {arrow}"
         if contacts.filter_text:
-            subtitle = f"filter “{contacts.filter_text}” · {subtitle}"
-        contacts.border_subtitle = subtitle
+            subtitle = f"filter “{clean(contacts.filter_text)}” · {subtitle}"
+        contacts.border_subtitle = Text(subtitle)  # Text, not a string: never read as markup
+
+    def _tell(self, message: str, **options: Any) -> None:
+        """A toast with user text in it: never parsed as markup ("[b]Sam" stays as typed)."""
+        self.notify(clean(message), markup=False, **options)
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.notify(message.message, title="Could not load", severity="error", timeout=10)
+        self._tell(message.message, title="Could not load", severity="error", timeout=10)
 
     @on(ContactList.Highlighted)
     def _contact_highlighted(self, event: ContactList.Highlighted) -> None:
@@ -257,6 +267,10 @@ class PipelineScreen(Screen[None]):
             self.load_contact(event.contact.id)
         elif not self.contacts.rows:
             self.detail.clear(workspace_empty=self._total == 0)
+
+    @on(ContactList.Sorted)
+    def _sorted(self) -> None:
+        self._update_titles()
 
     @on(ContactList.Selected)
     def _contact_selected(self) -> None:
@@ -292,6 +306,7 @@ class PipelineScreen(Screen[None]):
             return
         self.key_escape()  # a filter might hide them
         self._land_on = contact_id
+        self._follow = True
         if self.view == ALL:
             self.load_pipeline(ALL)
         else:
@@ -347,6 +362,15 @@ class PipelineScreen(Screen[None]):
         }
         if action in needs_contact and self.is_mounted and self.current is None:
             return None  # shown dimmed in the footer
+        if action in needs_contact or action == "new_contact":
+            # One dialog at a time: keys typed while a form is loading must not stack more.
+            opening = any(
+                worker.group == "dialog" and not worker.is_finished
+                for worker in self.app.workers
+                if worker.node is self
+            )
+            if opening:
+                return False
         return True
 
     def _save(
@@ -369,20 +393,25 @@ class PipelineScreen(Screen[None]):
         try:
             result = job()
         except ValidationError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Not saved", severity="error")
+            self.app.call_from_thread(self._tell, str(exc), title="Not saved", severity="error")
             return
         except InformaError as exc:
             self.app.call_from_thread(
-                self.notify, str(exc), title="Not saved", severity="error", timeout=10
+                self._tell, str(exc), title="Not saved", severity="error", timeout=10
             )
             return
         text = message(result) if callable(message) else message
         if text:
-            self.app.call_from_thread(self.notify, text)
+            self.app.call_from_thread(self._tell, text)
         if done is not None:
             self.app.call_from_thread(done, result)
 
     def _changed(self, contact: Contact) -> None:
+        self.refresh_after_change(contact.id)
+
+    def _added(self, contact: Contact) -> None:
+        """A new contact: show them, switching to All if this view would hide them."""
+        self._follow = True
         self.refresh_after_change(contact.id)
 
     def action_new_contact(self) -> None:
@@ -397,8 +426,12 @@ class PipelineScreen(Screen[None]):
         from informa.ui.dialogs.contact_form import ContactForm
 
         store = self.informa.store
-        everyone = await asyncio.to_thread(store.contacts.browse)
-        companies = [company.name for company in await asyncio.to_thread(store.companies.all)]
+        try:
+            everyone = await asyncio.to_thread(store.contacts.browse)
+            companies = [c.name for c in await asyncio.to_thread(store.companies.all)]
+        except InformaError as exc:
+            self._tell(str(exc), title="Could not open the form", severity="error")
+            return
         referrers = [(other.id, other.name) for other in everyone]
         draft = await self.app.push_screen_wait(
             ContactForm(companies=companies, referrers=referrers, initial=contact)
@@ -408,7 +441,7 @@ class PipelineScreen(Screen[None]):
         if contact is None:
             self._save(
                 lambda: store.contacts.create(draft),
-                done=self._changed,
+                done=self._added,
                 message=lambda saved: f"Added {saved.name}",
             )
         else:
@@ -570,13 +603,17 @@ class PipelineScreen(Screen[None]):
         if contact is None:
             return
         if contact.company_id is None:
-            self.notify(
+            self._tell(
                 f"{contact.name} has no company yet: add one with e (edit).",
                 severity="warning",
             )
             return
         store, company_id = self.informa.store, contact.company_id
-        company = await asyncio.to_thread(store.companies.get, company_id)
+        try:
+            company = await asyncio.to_thread(store.companies.get, company_id)
+        except InformaError as exc:
+            self._tell(str(exc), title="Could not open the research", severity="error")
+            return
         text = await self.app.push_screen_wait(
             CompanyResearch(
                 company_name=company.name, research=company.research, editor=self.informa.editor
@@ -609,7 +646,7 @@ class PipelineScreen(Screen[None]):
             for template in suggested_order(self.informa.templates.templates, contact)
         ]
         if not (settings.your_name and settings.your_background):
-            self.notify(
+            self._tell(
                 "Tip: set your_name and your_background in settings.yaml "
                 "(informa where shows it) to fill in [my_name] and [my_background].",
                 timeout=8,

@@ -11,7 +11,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
@@ -39,7 +38,7 @@ class ContactDetail(VerticalScroll):
     can_focus = True
 
     def __init__(self) -> None:
-        super().__init__(id="detail")
+        super().__init__(id="contact-detail")
         self.border_title = "Contact"
 
     def compose(self) -> ComposeResult:
@@ -60,7 +59,7 @@ class ContactDetail(VerticalScroll):
 
     def show(self, loaded: ContactDossier, now: datetime) -> None:
         contact = loaded.contact
-        self.border_title = escape(clean(contact.name))
+        self.border_title = Text(clean(contact.name))  # never read as markup
         fields = Table.grid(padding=(0, 1))
         fields.add_column(style="dim", no_wrap=True)
         fields.add_column()

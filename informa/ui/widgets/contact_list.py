@@ -79,6 +79,7 @@ class ContactList(ScrollView, can_focus=True):
     ContactList {
         height: 1fr;
         width: 1fr;
+        overflow-x: hidden;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
         border-subtitle-color: $text-muted;
@@ -112,6 +113,12 @@ class ContactList(ScrollView, can_focus=True):
     class Highlighted(Message):
         contact_list: ContactList
         contact: Contact | None
+
+    @dataclass
+    class Sorted(Message):
+        """The user sorted by clicking a column title."""
+
+        contact_list: ContactList
 
     @dataclass
     class Selected(Message):
@@ -159,11 +166,19 @@ class ContactList(ScrollView, can_focus=True):
         # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
         rows.sort(key=lambda c: c.name.casefold())
         rows.sort(key=column.sort_key, reverse=self.sort_reverse)  # type: ignore[arg-type]
+        previous = self.cursor
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.virtual_size = Size(self._width, len(rows) + 1)
         ids = [contact.id for contact in rows]
-        self.cursor = ids.index(keep) if keep in ids else 0
+        # The same person if still listed; otherwise their neighbour, not the top.
+        self.cursor = ids.index(keep) if keep in ids else min(previous, max(len(rows) - 1, 0))
+        self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
+
+    @property
+    def _width(self) -> int:
+        """The drawable width: without the vertical scrollbar."""
+        return self.scrollable_content_region.width
 
     @property
     def highlighted(self) -> Contact | None:
@@ -195,7 +210,7 @@ class ContactList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self, self.highlighted))
 
     def _scroll_to_cursor(self) -> None:
-        visible = max(self.size.height - 1, 1)
+        visible = max(self.scrollable_content_region.height - 1, 1)
         top = round(self.scroll_offset.y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
@@ -220,20 +235,24 @@ class ContactList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self, contact))
 
     def on_click(self, event: events.Click) -> None:
-        if event.y == 0:
-            column = self._column_at(event.x)
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            column = self._column_at(offset.x)
             if column is not None:
                 self.sort_by(column)
+                self.post_message(self.Sorted(self))
             return
-        row = round(self.scroll_offset.y) + event.y - 1
+        row = round(self.scroll_offset.y) + offset.y - 1
         if 0 <= row < len(self.rows):
             if row == self.cursor and event.chain > 1:
                 self.action_select()
             self.cursor = row
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
-        self._scroll_to_cursor()
+        self.virtual_size = Size(self._width, len(self.rows) + 1)
+        self.call_after_refresh(self._scroll_to_cursor)
 
     # -- drawing ------------------------------------------------------------------------
 
@@ -250,29 +269,33 @@ class ContactList(ScrollView, can_focus=True):
 
     def _column_at(self, x: int) -> str | None:
         position = 1
-        for column, width in self.visible_columns(self.size.width):
+        for column, width in self.visible_columns(self._width):
             if position <= x < position + width + GAP:
                 return column.key
             position += width + GAP
         return None
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width
         base = self.rich_style
         if y == 0:
             return self._header(width, base)
         index = round(self.scroll_offset.y) + y - 1
         if not self.rows:
             if y == 2:
-                style = base + self.get_component_rich_style("contact-list--empty")
+                style = base + self._style("contact-list--empty")
                 return Strip([Segment(f" {self.empty_message}", style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if index >= len(self.rows):
             return Strip.blank(width, base)
         return self._row(self.rows[index], index, width, base)
 
+    def _style(self, name: str) -> Style:
+        # partial: a component's colours, without a background that would hide the row's.
+        return self.get_component_rich_style(name, partial=True)
+
     def _header(self, width: int, base: Style) -> Strip:
-        style = base + self.get_component_rich_style("contact-list--header")
+        style = base + self._style("contact-list--header")
         segments = [Segment(" ", base)]
         for column, column_width in self.visible_columns(width):
             label = column.label
@@ -285,10 +308,10 @@ class ContactList(ScrollView, can_focus=True):
     def _row(self, contact: Contact, index: int, width: int, base: Style) -> Strip:
         line = base
         if index % 2:
-            line += self.get_component_rich_style("contact-list--odd")
+            line += self._style("contact-list--odd")
         if index == self.cursor:
-            line += self.get_component_rich_style("contact-list--cursor")
-        muted = line + self.get_component_rich_style("contact-list--muted")
+            line += self._style("contact-list--cursor")
+        muted = line + self._style("contact-list--muted")
         segments = [Segment(" ", line)]
         for column, column_width in self.visible_columns(width):
             text, style = self._cell(contact, column.key, line, muted)
@@ -298,7 +321,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def _cell(self, contact: Contact, key: str, line: Style, muted: Style) -> tuple[str, Style]:
         if key == "name":
-            return contact.name, line + self.get_component_rich_style("contact-list--name")
+            return contact.name, line + self._style("contact-list--name")
         if key == "role":
             return contact.role, line
         if key == "company":
@@ -314,9 +337,9 @@ class ContactList(ScrollView, can_focus=True):
                 return "", line
             today = self.now.date()
             if due < today:
-                return f"{due:%d %b}", line + self.get_component_rich_style("contact-list--overdue")
+                return f"{due:%d %b}", line + self._style("contact-list--overdue")
             if due == today:
-                return "today", line + self.get_component_rich_style("contact-list--today")
+                return "today", line + self._style("contact-list--today")
             return f"{due:%d %b}", line
         return contact.next_action, line
 
