@@ -291,8 +291,11 @@ class ContactList(ScrollView, can_focus=True):
         return self._row(self.rows[index], index, width, base)
 
     def _style(self, name: str) -> Style:
-        # partial: a component's colours, without a background that would hide the row's.
-        return self.get_component_rich_style(name, partial=True)
+        full = self.get_component_rich_style(name)
+        if name in ("contact-list--odd", "contact-list--cursor"):
+            return full  # these are the row's background
+        # Text styles keep their colour and weight, never a background that would hide the row's.
+        return Style(color=full.color, bold=full.bold, italic=full.italic)
 
     def _header(self, width: int, base: Style) -> Strip:
         style = base + self._style("contact-list--header")
