@@ -36,7 +36,7 @@ class Shot:
 
 def typed(text: str) -> tuple[str, ...]:
     """Key names for typing ``text``."""
-    names = {" ": "space", "@": "at", ".": "full_stop", "-": "minus"}
+    names = {" ": "space", "@": "at", ".": "full_stop", "-": "minus", ",": "comma"}
     return tuple(names.get(char, char) for char in text)
 
 
@@ -58,6 +58,26 @@ SHOTS = (
             "tab",
             *typed("ada@lovelace"),
             "tab",
+        ),
+    ),
+    Shot(
+        "call",
+        "informa: the live call (p)",
+        (
+            "a",
+            "home",
+            "p",
+            *typed("Zoom, she is on mobile today"),
+            "enter",
+            "f2",
+            *typed("Yes, plenty of time"),
+            "enter",
+            "f2",
+            *typed("Half meetings with the science team, half writing specs"),
+            "enter",
+            *typed("Learn SQL properly before anything else"),
+            "f5",
+            "enter",
         ),
     ),
 )

@@ -38,6 +38,7 @@ def binding_ids() -> set[str]:
     from informa.ui.dialogs.confirm import Confirm
     from informa.ui.dialogs.outreach import OutreachComposer
     from informa.ui.dialogs.stage_picker import StagePicker
+    from informa.ui.screens.call import CallScreen
 
     owners = (
         InformaApp,
@@ -48,6 +49,7 @@ def binding_ids() -> set[str]:
         Confirm,
         OutreachComposer,
         StagePicker,
+        CallScreen,
     )
     return {
         binding.id

@@ -22,6 +22,17 @@ def typed(text: str) -> list[str]:
     return [names.get(char, char) for char in text]
 
 
+def contact_named(app: InformaApp, name: str) -> int:
+    (found,) = app.store.contacts.find(name)
+    return found.id
+
+
+def call_is_open(app: InformaApp) -> bool:
+    from informa.ui.screens.call import CallScreen
+
+    return isinstance(app.screen, CallScreen)
+
+
 def form_is_open(app: InformaApp) -> bool:
     return isinstance(app.screen, ContactForm)
 
@@ -303,3 +314,40 @@ async def test_clicking_a_column_title_sorts(make: AppFactory) -> None:
         companies = [c.company_name.casefold() for c in contacts.rows]
         assert companies == sorted(companies)
         assert "sorted by company" in str(contacts.border_subtitle)
+
+
+async def test_start_call_plans_the_questions_and_opens_the_call(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        zoe = await select(pilot, app, "Zoe Martin")
+        await pilot.press("p")
+        await settle(pilot)
+        assert call_is_open(app)
+        (call,) = app.store.interviews.for_contact(zoe)
+        refs = [q.question_ref for q in call.questions]
+        assert refs[-1] == "core/closing/who-else"
+        assert len(refs) >= 10
+        await pilot.press(*typed("hello"), "f10")
+        await settle(pilot)
+        assert not call_is_open(app)
+        done = app.store.interviews.get(call.id)
+        assert done.status is InterviewStatus.DONE
+        assert done.notes.startswith("hello")
+        assert app.store.contacts.get(zoe).stage is Stage.INTERVIEWED
+
+
+async def test_a_call_left_in_progress_is_offered_for_resuming(make: AppFactory) -> None:
+    from informa.ui.screens.call import CallScreen
+
+    app = make()
+    zoe = contact_named(app, "Zoe Martin")
+    call = app.store.interviews.prepare(zoe)
+    app.store.interviews.start(call.id, at=NOW - timedelta(minutes=12))
+    app.store.interviews.save_notes(call.id, "typed before the crash", base_revision=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen)
+        assert "typed before the crash" in app.screen.query_one("TextArea").text  # type: ignore[attr-defined]

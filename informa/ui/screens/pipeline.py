@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, Input, OptionList
 
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
 from informa.domain.model import ALL, DUE, ActivityKind, Contact, Stage, view_label
+from informa.domain.notes import format_elapsed
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
@@ -57,6 +58,7 @@ ACTION_COMMANDS = (  # palette title, help, action
     ),
     ("Set next action", "What to do next and by when", "next_action"),
     ("Schedule call", "Date, time, link and length of a call", "schedule_call"),
+    ("Start call", "Notes, question checklist and timer for a call now", "start_call"),
     (
         "Compose outreach",
         "Write the first message from a template, checked as you type",
@@ -83,11 +85,20 @@ class PipelineScreen(Screen[None]):
         Binding("e", "edit_contact", "Edit", tooltip="Edit this contact.", id="edit_contact"),
         Binding("l", "log_interaction", "Log", tooltip="Log an interaction.", id="log"),
         Binding("t", "next_action", "Next", tooltip="Set the next action.", id="next_action"),
-        Binding("c", "schedule_call", "Call", tooltip="Schedule a call.", id="schedule_call"),
+        Binding("c", "schedule_call", "Schedule", tooltip="Schedule a call.", id="schedule_call"),
+        Binding(
+            "p",
+            "start_call",
+            "Start call",
+            tooltip="Open the live call workspace: notes, questions, timer.",
+            id="start_call",
+        ),
         Binding("o", "outreach", "Outreach", tooltip="Compose an outreach message.", id="outreach"),
         Binding("right_square_bracket", "next_stage", "Stage→", id="next_stage"),
-        Binding("left_square_bracket", "previous_stage", "←Stage", id="previous_stage"),
-        Binding("m", "move_stage", "Move", tooltip="Move to any stage.", id="move_stage"),
+        Binding("left_square_bracket", "previous_stage", "←Stage", show=False, id="previous_stage"),
+        Binding(
+            "m", "move_stage", "Move", tooltip="Move to any stage.", show=False, id="move_stage"
+        ),
         Binding("r", "research", "Research", tooltip="Company research.", id="research"),
         Binding("x", "archive", "Archive", tooltip="Archive or restore.", id="archive"),
         Binding("delete", "delete_contact", "Delete", id="delete_contact"),
@@ -173,6 +184,70 @@ class PipelineScreen(Screen[None]):
         self.stage_list.select_view(self.view)
         self.contacts.focus()
         self.load_pipeline(self.view)
+        self.offer_resume()
+
+    @work(group="dialog")
+    async def offer_resume(self) -> None:
+        """A call still "in progress" means informa stopped mid-call: offer to go back to it."""
+        from informa.ui.dialogs.confirm import Confirm
+
+        store = self.informa.store
+        try:
+            open_calls = await asyncio.to_thread(store.interviews.in_progress)
+        except InformaError:
+            return
+        if not open_calls:
+            return
+        call = open_calls[0]
+        elapsed = format_elapsed(call.elapsed_seconds(self.informa.clock()))
+        resume = await self.app.push_screen_wait(
+            Confirm(
+                title=f"Resume the call with {call.contact_name}?",
+                message=(
+                    f"It was still going when informa stopped ({elapsed} in). Your notes "
+                    "and ticked questions are safe. Resume it now?"
+                ),
+                confirm_label="Resume",
+                danger=False,
+            )
+        )
+        if resume:
+            self._open_call(call.id, call.contact_id)
+
+    def _open_call(self, interview_id: int, contact_id: int) -> None:
+        from informa.ui.screens.call import CallScreen
+
+        self.app.push_screen(
+            CallScreen(interview_id), callback=lambda _: self.refresh_after_change(contact_id)
+        )
+
+    @work(group="dialog")
+    async def action_start_call(self) -> None:
+        """Open this contact's next call (planned with a suggested plan if it has none)."""
+        from informa.domain.plan import suggest_plan
+        from informa.store import PlanItem
+
+        contact = self.current
+        if contact is None:
+            return
+        store, minutes = self.informa.store, self.informa.settings.call_minutes
+        try:
+            call = await asyncio.to_thread(
+                store.interviews.prepare, contact.id, target_minutes=minutes
+            )
+            if not call.questions:
+                asked = await asyncio.to_thread(
+                    store.interviews.asked_before, contact.id, excluding=call.id
+                )
+                plan = suggest_plan(
+                    self.informa.banks, minutes=call.target_minutes, asked_before=asked
+                )
+                items = [PlanItem(e.text, e.question_ref, e.topic_title or e.topic) for e in plan]
+                await asyncio.to_thread(store.interviews.set_plan, call.id, items)
+        except InformaError as exc:
+            self._tell(str(exc), title="Could not start the call", severity="error")
+            return
+        self._open_call(call.id, contact.id)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -348,6 +423,7 @@ class PipelineScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_contact = {
+            "start_call",
             "edit_contact",
             "log_interaction",
             "next_action",

@@ -1,0 +1,1118 @@
+"""The live call: the notes on the left; the clock, the question checklist and the pitch card
+on the right. Every command works without leaving the editor.
+
+Notes are never lost, and typing never waits on the disk:
+
+- every change (re)starts a one-second timer; when it fires, the text is saved off the UI
+  thread. Checklist actions, a dialog or palette on top, and ending the call save at once;
+  closing the screen (ctrl+q included) saves what is left before the app lets go of the
+  database.
+- if another informa saved these notes meanwhile, both versions are kept: what is stored,
+  a separator line, then this editor's text, saved together.
+- any other failure shows "not saved: …" under the notes and retries on the next change.
+
+Every write of the call goes through one writer thread, in the order the user acted: a
+quick pause-resume, skip-unskip or two saves in a row can never land the wrong way round.
+Textual workers await it, so the results come back on the UI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+
+from informa.domain.errors import InformaError
+from informa.domain.model import (
+    Consent,
+    Contact,
+    ContactDraft,
+    Interview,
+    PitchCard,
+    PlannedQuestion,
+    Source,
+)
+from informa.domain.notes import Tag, format_elapsed, heading, tag_of, toggle_tag
+from informa.domain.validate import MAX_NAME, clean_line
+from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.text import clean, plain
+from informa.ui.widgets.call_timer import CallTimer
+from informa.ui.widgets.checklist import OTHER_TOPIC, Checklist
+
+if TYPE_CHECKING:
+    from informa.banks import BankSet
+    from informa.store import Store
+    from informa.ui.app import InformaApp
+
+
+AUTOSAVE_DELAY = 1.0
+"""Seconds of quiet after a change before the notes are saved."""
+SEPARATOR = "----- your version (not saved elsewhere) -----"
+
+CALL_HELP = """
+## Call
+
+Type notes on the left; everything else works without leaving them.
+
+- `f2` the question at the cursor is asked: its heading `## [mm:ss] question` goes into
+  the notes; `f3` skips it (again: un-skips); `alt+↓` / `alt+↑` (or `ctrl+↓` / `ctrl+↑`)
+  move the question cursor
+- `f5` Advice, `f6` Info, `f7` Referral, `f8` Action tag the current line (again: untag);
+  `ctrl+t` cycles through them
+- `ctrl+g` writes the elapsed time; `ctrl+r` adds a referral as a new contact
+- `f4` pitch card, `f9` pause / resume the clock, `ctrl+o` notes in `$EDITOR`
+- `f10` ends the call; `ctrl+b` leaves it open to resume later
+
+Notes save a second after you stop typing, and whenever you act on the checklist or leave.
+"""
+
+CONSENT_CHOICES: tuple[tuple[str, Consent], ...] = (
+    ("Recording: not asked", Consent.NOT_ASKED),
+    ("Recording: yes", Consent.YES),
+    ("Recording: no", Consent.NO),
+)
+
+_CALL_ACTIONS = frozenset(
+    {
+        "ask",
+        "skip",
+        "next_question",
+        "previous_question",
+        "tag",
+        "cycle_tag",
+        "stamp_time",
+        "pause",
+        "toggle_pitch",
+        "referral",
+        "end_call",
+        "open_editor",
+        "leave",
+    }
+)
+
+
+@dataclass
+class CallEnded(Message):
+    """Posted to the app once the user has ended a call and its screen has closed."""
+
+    interview_id: int
+
+
+def keep_both(stored: str, yours: str) -> str:
+    """The notes after a conflict: what is stored, the separator line, then this editor's."""
+    head = stored if not stored or stored.endswith("\n") else f"{stored}\n"
+    return f"{head}{SEPARATOR}\n{yours}"
+
+
+def referral_line(name: str, company: str = "", note: str = "") -> str:
+    """``R: Name (Company) — note``, the shape the notes parser reads back as a referral."""
+    line = f"R: {name}"
+    if company:
+        line += f" ({company})"
+    if note:
+        line += f" — {note}"
+    return line
+
+
+def topic_titles(questions: Sequence[PlannedQuestion], banks: BankSet) -> dict[int, str]:
+    """Each planned question's topic title, from the bank it came from; one-off questions
+    go under "Your questions"."""
+    titles: dict[int, str] = {}
+    for question in questions:
+        title = ""
+        bank = banks.get(question.question_ref.partition("/")[0]) if question.question_ref else None
+        if bank is not None:
+            title = next((t.title for t in bank.topics if t.id == question.topic), "")
+        if not title and question.topic:
+            # A topic id ("job-role") reads better as words; a stored title is kept as is.
+            topic = question.topic
+            slug = topic.islower() and " " not in topic
+            title = topic.replace("-", " ").capitalize() if slug else topic
+        titles[question.id] = title or OTHER_TOPIC
+    return titles
+
+
+# --- the referral dialog -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    name: str
+    company: str = ""
+    role: str = ""
+    note: str = ""
+
+
+class ReferralDialog(FormDialog[Referral | None]):
+    """Someone the contact suggested talking to: a name, and what else is known."""
+
+    AUTO_FOCUS = "#name"
+
+    def __init__(self, *, contact_name: str, companies: Sequence[str] = ()) -> None:
+        super().__init__(title=f"Referral from {contact_name}", cancel_value=None)
+        self._companies = list(companies)
+
+    def compose_body(self) -> ComposeResult:
+        def line(field: str, placeholder: str = "") -> Input:
+            return Input(placeholder=placeholder, id=field, compact=True, max_length=MAX_NAME)
+
+        yield field_row("Name", line("name", "required"))
+        company = line("company")
+        company.suggester = SuggestFromList(self._companies, case_sensitive=False)
+        yield field_row("Company", company)
+        yield field_row("Role", line("role", "job title or team"))
+        yield field_row("Note", line("note", "why talk to them, may I mention your name…"))
+
+    def hint(self) -> Content:
+        return keys_hint(("enter", "save"), ("tab", "next"), ("esc", "cancel"))
+
+    @on(Input.Changed, "#name")
+    def _name_changed(self) -> None:
+        self.show_error("name", None)
+
+    def action_save(self) -> None:
+        def value(field: str) -> str:
+            return clean_line(self.query_one(f"#{field}", Input).value)
+
+        name = value("name")
+        if not name:
+            self.show_error("name", "a name is required")
+            self.query_one("#name").focus()
+            return
+        self.dismiss(Referral(name, value("company"), value("role"), value("note")))
+
+
+# --- what the writer thread hands back -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    interview: Interview
+    pitch: PitchCard
+    companies: list[str]
+    resumed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """The notes as they now are in the database."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Conflict:
+    """Another informa saved these notes since this editor last did."""
+
+    stored: str
+    revision: int
+
+
+def _conflict_of(exc: InformaError) -> _Conflict | None:
+    """The store's ``NotesConflictError`` as a value (the ui package does not import the
+    store; the error carries the stored text and its revision)."""
+    stored, revision = getattr(exc, "stored", None), getattr(exc, "revision", None)
+    if isinstance(stored, str) and isinstance(revision, int):
+        return _Conflict(stored, revision)
+    return None
+
+
+class NotesArea(TextArea):
+    """The call notes editor. Its own f6 (select line) and f7 (select all) give way to the
+    call's tag keys."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("select_line", "select_all"):
+            return False
+        return super().check_action(action, parameters)
+
+
+class _PitchCard(Static):
+    DEFAULT_CSS = """
+    _PitchCard {
+        display: none;
+        height: auto;
+        max-height: 60%;
+        overflow-y: auto;
+        padding: 0 1;
+        border: round $accent;
+        border-title-color: $text-accent;
+    }
+    _PitchCard.-shown { display: block; }
+    """
+
+    def show_card(self, card: PitchCard) -> None:
+        if not (card.background or card.goals or card.skills):
+            self.update(
+                plain(
+                    "No pitch card yet: write your background, goals and transferable "
+                    "skills when you prepare a call.",
+                    style="dim",
+                )
+            )
+            return
+        text = Text()
+        for label, value in (
+            ("Background", card.background),
+            ("Goals", card.goals),
+            ("Skills", card.skills),
+        ):
+            if value:
+                if text:
+                    text.append("\n")
+                text.append(f"{label}\n", style="bold")
+                text.append_text(plain(value.strip()))
+                text.append("\n")
+        text.rstrip()
+        self.update(text)
+
+
+# --- the screen ----------------------------------------------------------------------------
+
+
+class CallScreen(Screen[None]):
+    """The live call of interview ``interview_id``: starts it if needed, resumes it if not."""
+
+    HELP = CALL_HELP
+    AUTO_FOCUS = "#notes"
+
+    # Priority: the notes editor keeps focus and binds some of these keys itself (f6 selects
+    # the line, f7 everything).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f2",
+            "ask",
+            "Asked",
+            tooltip="Mark the question at the cursor asked and start its notes.",
+            priority=True,
+            id="call_ask",
+        ),
+        Binding(
+            "f3",
+            "skip",
+            "Skip",
+            tooltip="Skip the question at the cursor (again: un-skip).",
+            priority=True,
+            id="call_skip",
+        ),
+        Binding(
+            "alt+down,ctrl+down",
+            "next_question",
+            "Next question",
+            tooltip="Move the question cursor down.",
+            show=False,
+            priority=True,
+            id="call_next_question",
+        ),
+        Binding(
+            "alt+up,ctrl+up",
+            "previous_question",
+            "Previous question",
+            tooltip="Move the question cursor up.",
+            show=False,
+            priority=True,
+            id="call_previous_question",
+        ),
+        Binding(
+            "f4",
+            "toggle_pitch",
+            "Pitch",
+            tooltip="Show or hide your pitch card.",
+            priority=True,
+            id="call_pitch",
+        ),
+        Binding(
+            "f5",
+            "tag('A')",
+            "Advice",
+            tooltip="Tag the current line as advice (A:); again removes it.",
+            priority=True,
+            id="call_tag_advice",
+        ),
+        Binding(
+            "f6",
+            "tag('I')",
+            "Info",
+            tooltip="Tag the current line as information (I:); again removes it.",
+            priority=True,
+            id="call_tag_info",
+        ),
+        Binding(
+            "f7",
+            "tag('R')",
+            "Referral",
+            tooltip="Tag the current line as a referral (R:); again removes it.",
+            priority=True,
+            id="call_tag_referral",
+        ),
+        Binding(
+            "f8",
+            "tag('TODO')",
+            "Action",
+            tooltip="Tag the current line as an action for you (TODO:); again removes it.",
+            priority=True,
+            id="call_tag_action",
+        ),
+        Binding(
+            "ctrl+t",
+            "cycle_tag",
+            "Cycle tag",
+            tooltip="Cycle the current line: none → A → I → R → TODO → none.",
+            show=False,
+            priority=True,
+            id="call_tag_cycle",
+        ),
+        Binding(
+            "ctrl+g",
+            "stamp_time",
+            "Time",
+            tooltip="Write the elapsed time [mm:ss] at the cursor.",
+            show=False,
+            priority=True,
+            id="call_time",
+        ),
+        Binding(
+            "ctrl+r",
+            "referral",
+            "Add referral",
+            tooltip="Add someone they suggested as a new contact, referred by them.",
+            priority=True,
+            id="call_referral",
+        ),
+        Binding(
+            "f9",
+            "pause",
+            "Pause",
+            tooltip="Pause or resume the clock.",
+            priority=True,
+            id="call_pause",
+        ),
+        Binding(
+            "f10",
+            "end_call",
+            "End call",
+            tooltip="Save the notes and end the call.",
+            priority=True,
+            id="call_end",
+        ),
+        Binding(
+            "ctrl+o",
+            "open_editor",
+            "$EDITOR",
+            tooltip="Edit the notes in your own editor ($VISUAL / $EDITOR).",
+            show=False,
+            priority=True,
+            id="call_editor",
+        ),
+        Binding(
+            "ctrl+b",
+            "leave",
+            "Leave open",
+            tooltip="Back to the pipeline; the call stays open to resume later.",
+            show=False,
+            priority=True,
+            id="call_leave",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    CallScreen #call-workspace {
+        height: 1fr;
+    }
+    CallScreen #notes-pane {
+        width: 1fr;
+        height: 1fr;
+    }
+    CallScreen #notes {
+        height: 1fr;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        padding: 0 1;
+    }
+    CallScreen #notes:focus {
+        border: round $primary;
+    }
+    CallScreen #save-status {
+        height: 1;
+        padding: 0 2;
+        color: $text-muted;
+    }
+    CallScreen #save-status.-saving { color: $text-warning; }
+    CallScreen #save-status.-error { color: $text-error; text-style: bold; }
+    CallScreen #call-side {
+        width: 46;
+        height: 1fr;
+    }
+    CallScreen #consent {
+        width: 1fr;
+        margin: 0 1;
+    }
+    CallScreen #checklist {
+        width: 100%;  /* 1fr would give way to the select's margin */
+    }
+    """
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__(id="call")
+        self.interview_id = interview_id
+        self.interview: Interview | None = None
+        """The interview as last loaded or changed (its notes field is not kept current)."""
+        self._questions: list[PlannedQuestion] = []
+        self._companies: list[str] = []
+        self._loaded = False
+        self._ending = False
+        self._debounce: Timer | None = None
+        self._saved_text = ""
+        """What the database holds, as far as the UI thread knows."""
+        self._save_error: str | None = None
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="informa-call")
+        # Owned by the writer thread once the call is loaded:
+        self._revision = 0
+        self._stored_text = ""
+        self._conflict: _Conflict | None = None
+        # Kept as an attribute: closing the screen saves its text after the widgets are gone.
+        self._editor = NotesArea(id="notes", soft_wrap=True, read_only=True)
+        self._editor.border_title = "Notes"
+        self._taken_in: _Conflict | None = None
+        """The last conflict the editor took in."""
+
+    # -- typed accessors ----------------------------------------------------------------
+
+    @property
+    def informa(self) -> InformaApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store:
+        return self.informa.store
+
+    @property
+    def editor(self) -> TextArea:
+        return self._editor
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.query_one(Checklist)
+
+    @property
+    def timer(self) -> CallTimer:
+        return self.query_one(CallTimer)
+
+    @property
+    def pitch_card(self) -> _PitchCard:
+        return self.query_one(_PitchCard)
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#save-status", Static)
+
+    @property
+    def consent(self) -> Select[Consent]:
+        return self.query_one("#consent", Select)
+
+    @property
+    def closing(self) -> bool:
+        """Popped, or the app is quitting: the widgets may be gone already, and
+        ``on_unmount`` saves what is left. Results that come back now are not shown."""
+        return not self.app.is_running or self not in self.app.screen_stack
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="call-workspace"):
+            with Vertical(id="notes-pane"):
+                yield self._editor
+                yield Static("loading…", id="save-status")
+            with Vertical(id="call-side"):
+                yield Select(
+                    CONSENT_CHOICES,
+                    value=Consent.NOT_ASKED,
+                    allow_blank=False,
+                    compact=True,
+                    id="consent",
+                )
+                yield CallTimer(id="call-timer")
+                yield Checklist(id="checklist")
+                card = _PitchCard(id="pitch")
+                card.border_title = "Pitch"
+                yield card
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.editor.focus()
+        store = self.store
+        self._await_load(self._writer.submit(self._load, store))
+        self.set_interval(1, self._tick)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _CALL_ACTIONS and (not self._loaded or self._ending):
+            return None  # shown dimmed until the call is loaded, and while it ends
+        return True
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _load(self, store: Store) -> _Loaded:
+        """On the writer thread: read the call, starting it if it has not started yet."""
+        interviews = store.interviews
+        interview = interviews.get(self.interview_id)
+        resumed = interview.started_at is not None and interview.ended_at is None
+        if interview.started_at is None and interview.ended_at is None:
+            interview = interviews.start(self.interview_id)
+        pitch = store.profile.pitch()
+        companies = [company.name for company in store.companies.all()]
+        self._revision, self._stored_text = interview.notes_revision, interview.notes
+        return _Loaded(interview, pitch, companies, resumed)
+
+    @work(group="call")
+    async def _await_load(self, future: Future[_Loaded]) -> None:
+        try:
+            loaded = await asyncio.wrap_future(future)
+        except InformaError as exc:
+            self.notify(str(exc), title="Could not open the call", severity="error", timeout=10)
+            if not self.closing:
+                self.dismiss(None)
+            return
+        self._show_loaded(loaded)
+
+    def _show_loaded(self, loaded: _Loaded) -> None:
+        if self.closing:
+            return
+        interview = loaded.interview
+        self.interview = interview
+        self._questions = list(interview.questions)
+        self._companies = loaded.companies
+        self.title = clean(interview.contact_name)
+        self.sub_title = f"call · {interview.target_minutes} min"
+        self._saved_text = interview.notes
+        editor = self.editor
+        editor.load_text(interview.notes)
+        editor.read_only = False
+        editor.move_cursor(editor.document.end)  # carry on where the notes end
+        self.checklist.show(self._questions, topic_titles(self._questions, self.informa.banks))
+        self.consent.value = interview.recording_consent
+        self.pitch_card.show_card(loaded.pitch)
+        self._loaded = True
+        self._tick()
+        self._show_status()
+        self.refresh_bindings()
+        if interview.ended_at is not None:
+            self.notify("This call has ended; changes to the notes are still saved.")
+        elif loaded.resumed:
+            paused = " (the clock is paused)" if interview.is_paused else ""
+            self.notify(f"Resumed the call at {format_elapsed(self._elapsed())}{paused}")
+
+    # -- the writer thread ----------------------------------------------------------------
+
+    def _write(self, job: Callable[[], object], *, failed: str) -> None:
+        """Run ``job`` on the writer thread; on failure say ``failed`` and reload."""
+        self._await_write(self._writer.submit(job), failed)
+
+    @work(group="call")
+    async def _await_write(self, future: Future[object], failed: str) -> None:
+        try:
+            await asyncio.wrap_future(future)
+        except InformaError as exc:
+            self.notify(str(exc), title=failed, severity="error", timeout=10)
+            self._await_reload(self._writer.submit(self.store.interviews.get, self.interview_id))
+
+    @work(group="call")
+    async def _await_reload(self, future: Future[Interview]) -> None:
+        """Show the plan and the clock as stored (after a failed write)."""
+        try:
+            interview = await asyncio.wrap_future(future)
+        except InformaError:
+            return  # already reported
+        if self.closing:
+            return
+        self.interview = interview
+        self._questions = list(interview.questions)
+        self.checklist.show(self._questions)
+        self._tick()
+
+    def _save_notes(self, store: Store, text: str, *, merge: bool = False) -> _Stored | _Conflict:
+        """On the writer thread: save ``text`` over what this screen last saved.
+
+        If another informa saved in between, ``merge`` saves both versions at once (for a
+        screen that is closing); otherwise the conflict is returned for the editor to take
+        in, and saves wait until it has (``_resolve``).
+        """
+        base = self._revision
+        if self._conflict is not None:
+            if not merge:
+                return self._conflict
+            text, base = keep_both(self._conflict.stored, text), self._conflict.revision
+            self._conflict = None
+        if text == self._stored_text:
+            return _Stored(text)
+        try:
+            revision = store.interviews.save_notes(self.interview_id, text, base_revision=base)
+        except InformaError as exc:
+            conflict = _conflict_of(exc)
+            if conflict is None:
+                raise
+            if not merge:
+                self._conflict = conflict
+                return conflict
+            text = keep_both(conflict.stored, text)
+            revision = store.interviews.save_notes(
+                self.interview_id, text, base_revision=conflict.revision
+            )
+        self._revision, self._stored_text = revision, text
+        return _Stored(text)
+
+    def _resolve(self, conflict: _Conflict) -> None:
+        """On the writer thread: the editor now holds both versions; save over theirs."""
+        if self._conflict is conflict:
+            self._conflict = None
+            self._revision, self._stored_text = conflict.revision, conflict.stored
+
+    # -- saving the notes -----------------------------------------------------------------
+
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        if not self._loaded:
+            return
+        self._stop_debounce()
+        changed = self.editor.text != self._saved_text
+        if changed:
+            self._debounce = self.set_timer(AUTOSAVE_DELAY, self._flush)
+        self._show_status(saving=changed)
+
+    def _stop_debounce(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+
+    def _flush(self, resolving: _Conflict | None = None) -> None:
+        """Save the notes now (off the UI thread) if they changed."""
+        self._stop_debounce()
+        if not self._loaded or self.closing:
+            return
+        text = self.editor.text
+        if resolving is None and text == self._saved_text:
+            self._save_error = None  # back to what is stored (an undo, say)
+            self._show_status()
+            return
+        store = self.store
+        if resolving is not None:
+            self._writer.submit(self._resolve, resolving)
+        self._await_save(self._writer.submit(self._save_notes, store, text))
+        self._show_status(saving=True)
+
+    @work(group="autosave")
+    async def _await_save(self, future: Future[_Stored | _Conflict]) -> None:
+        try:
+            outcome = await asyncio.wrap_future(future)
+        except InformaError as exc:
+            self._save_error = str(exc)
+            self._show_status()
+            return
+        if self.closing:
+            return
+        if isinstance(outcome, _Conflict):
+            self._take_in(outcome)
+            return
+        self._saved_text, self._save_error = outcome.text, None
+        if self._debounce is None and self.editor.text != self._saved_text:
+            # Changed back while this save was on its way (an undo): save again.
+            self._debounce = self.set_timer(AUTOSAVE_DELAY, self._flush)
+        self._show_status()
+
+    def _take_in(self, conflict: _Conflict) -> None:
+        """Put the other version above this one, as an edit (ctrl+z takes it out again)."""
+        if self.closing or not self._conflict_shown(conflict):
+            return
+        self._edit(lambda area: area.insert(keep_both(conflict.stored, ""), (0, 0)))
+        self.notify(
+            "These notes were changed elsewhere (another informa?). Both versions are kept: "
+            "theirs at the top, yours under the separator line.",
+            title="Notes",
+            severity="warning",
+            timeout=15,
+        )
+        self._flush(resolving=conflict)
+
+    def _conflict_shown(self, conflict: _Conflict) -> bool:
+        """True the first time the UI meets this conflict (saves queued behind the one that
+        found it report the same one)."""
+        if self._taken_in is conflict:
+            return False
+        self._taken_in = conflict
+        return True
+
+    def _show_status(self, *, saving: bool | None = None) -> None:
+        """Say "saved", "saving…" (``saving``; by default: when the editor differs from what
+        is stored), or "not saved: why" until a save succeeds."""
+        if not self._loaded or self.closing:
+            return
+        if saving is None:
+            saving = self.editor.text != self._saved_text
+        status = self.status
+        if self._save_error is not None:
+            status.update(plain(f"not saved: {self._save_error}"))
+            state = "-error"
+        elif saving:
+            status.update("saving…")
+            state = "-saving"
+        else:
+            status.update("saved")
+            state = ""
+        status.set_class(state == "-error", "-error")
+        status.set_class(state == "-saving", "-saving")
+
+    def on_screen_suspend(self) -> None:
+        self._flush()  # a dialog or the palette on top: save what is typed so far
+
+    def on_unmount(self) -> None:
+        # Also runs when the app quits (ctrl+q), before it closes the database: save what the
+        # autosave has not, on the writer thread behind anything still queued, and wait.
+        self._stop_debounce()
+        store = self.store
+        if self._loaded:
+            text = self.editor.text
+            try:
+                self._writer.submit(partial(self._save_notes, store, text, merge=True)).result()
+            except InformaError as exc:
+                self.app.notify(
+                    f"The call notes were not saved: {exc}", severity="error", timeout=30
+                )
+        # peewee keeps a connection per thread: close the writer's before the thread goes.
+        self._writer.submit(store.close).result()
+        self._writer.shutdown(wait=True)
+
+    # -- the clock ------------------------------------------------------------------------
+
+    def _elapsed(self, now: datetime | None = None) -> int:
+        if self.interview is None:
+            return 0
+        return self.interview.elapsed_seconds(now or self.informa.clock())
+
+    def _tick(self) -> None:
+        interview = self.interview
+        if interview is None or self.closing:
+            return
+        questions = self._questions
+        self.timer.show_time(
+            elapsed=self._elapsed(),
+            target_minutes=interview.target_minutes,
+            planned=len(questions),
+            asked=sum(q.asked_at is not None for q in questions),
+            skipped=sum(q.skipped for q in questions),
+            paused=interview.is_paused,
+        )
+
+    def action_pause(self) -> None:
+        interview = self.interview
+        if interview is None or interview.ended_at is not None:
+            return
+        now, store, interview_id = self.informa.clock(), self.store, self.interview_id
+        if interview.is_paused:
+            assert interview.paused_at is not None
+            paused = max(int((now - interview.paused_at).total_seconds()), 0)
+            self.interview = replace(
+                interview, paused_at=None, paused_seconds=interview.paused_seconds + paused
+            )
+            self._write(lambda: store.interviews.resume(interview_id, at=now), failed="Not resumed")
+            self.notify(f"Resumed at {format_elapsed(self._elapsed(now))}")
+        else:
+            self.interview = replace(interview, paused_at=now)
+            self._write(lambda: store.interviews.pause(interview_id, at=now), failed="Not paused")
+            self.notify(f"Paused at {format_elapsed(self._elapsed(now))}")
+        self._tick()
+
+    def action_stamp_time(self) -> None:
+        if not self._loaded:
+            return
+        stamp = f"[{format_elapsed(self._elapsed())}] "
+        start, end = self.editor.selection
+        self._edit(lambda area: area.replace(stamp, start, end, maintain_selection_offset=False))
+
+    # -- the checklist --------------------------------------------------------------------
+
+    def _at_cursor(self) -> PlannedQuestion | None:
+        if not self._loaded:
+            return None
+        question = self.checklist.current
+        if question is None:
+            self.notify("No questions planned for this call.", severity="warning")
+        return question
+
+    def _changed_question(self, question: PlannedQuestion) -> None:
+        self._questions = [question if q.id == question.id else q for q in self._questions]
+        self.checklist.show(self._questions)
+        self._tick()
+
+    def action_next_question(self) -> None:
+        self.checklist.move(1)
+
+    def action_previous_question(self) -> None:
+        self.checklist.move(-1)
+
+    def action_ask(self) -> None:
+        question = self._at_cursor()
+        if question is None:
+            return
+        now = self.informa.clock()
+        self._insert_heading(heading(question.text, self._elapsed(now)))
+        if question.asked_at is None:
+            self._changed_question(replace(question, asked_at=now, skipped=False))
+            store, planned_id = self.store, question.id
+            self._write(
+                lambda: store.interviews.mark_asked(planned_id, at=now),
+                failed="Not marked asked",
+            )
+        self.checklist.next_pending(question.id)
+        self._flush()
+
+    def _insert_heading(self, line: str) -> None:
+        """The heading on a line of its own after the cursor's line, and an empty line under
+        it for the answer, where the cursor goes."""
+        area = self.editor
+        row, _ = area.cursor_location
+        current = area.document.get_line(row)
+        if current.strip():
+            self._edit(
+                lambda area: area.insert(
+                    f"\n{line}\n", (row, len(current)), maintain_selection_offset=False
+                )
+            )
+        else:
+            self._edit(
+                lambda area: area.insert(f"{line}\n", (row, 0), maintain_selection_offset=False)
+            )
+
+    def action_skip(self) -> None:
+        question = self._at_cursor()
+        if question is None:
+            return
+        skipped = not question.skipped
+        self._changed_question(
+            replace(question, skipped=skipped, asked_at=None if skipped else question.asked_at)
+        )
+        store, planned_id = self.store, question.id
+        self._write(
+            lambda: store.interviews.skip(planned_id, skipped),
+            failed="Not skipped" if skipped else "Not un-skipped",
+        )
+        if skipped:
+            self.checklist.next_pending(question.id)
+        self._flush()
+
+    # -- editing the notes ----------------------------------------------------------------
+
+    def _edit(self, change: Callable[[TextArea], object]) -> None:
+        """Make a programmatic change its own undo step (not merged with typing around it)."""
+        area = self.editor
+        area.history.checkpoint()
+        change(area)
+        area.history.checkpoint()
+
+    def _retag(self, change: Callable[[str], str]) -> None:
+        if not self._loaded:
+            return
+        area = self.editor
+        row, column = area.cursor_location
+        old = area.document.get_line(row)
+        new = change(old)
+        if new == old:
+            self.notify("Tag the lines under a question, not its heading.", severity="warning")
+            return
+        self._edit(
+            lambda area: area.replace(
+                new, (row, 0), (row, len(old)), maintain_selection_offset=False
+            )
+        )
+        area.move_cursor((row, min(max(column + len(new) - len(old), 0), len(new))))
+
+    def action_tag(self, tag: str) -> None:
+        self._retag(lambda line: toggle_tag(line, Tag(tag)))
+
+    def action_cycle_tag(self) -> None:
+        order: list[Tag | None] = [None, *Tag]
+
+        def following(line: str) -> str:
+            current = tag_of(line)
+            after = order[(order.index(current) + 1) % len(order)]
+            # Back to none: toggling the current tag takes it off.
+            return toggle_tag(line, after or current or Tag.ADVICE)
+
+        self._retag(following)
+
+    def _insert_line(self, line: str) -> None:
+        """``line`` on a line of its own at the cursor (the cursor's line, when blank)."""
+        area = self.editor
+        row, _ = area.cursor_location
+        current = area.document.get_line(row)
+        if current.strip():
+            self._edit(
+                lambda area: area.insert(
+                    f"\n{line}", (row, len(current)), maintain_selection_offset=False
+                )
+            )
+        else:
+            self._edit(
+                lambda area: area.replace(
+                    line, (row, 0), (row, len(current)), maintain_selection_offset=False
+                )
+            )
+
+    def action_open_editor(self) -> None:
+        if not self._loaded:
+            return
+        area = self.editor
+        launch = self.informa.editor
+        if launch is None:
+            from informa.editor import launch_editor
+
+            launch = launch_editor
+        self._flush()
+        try:
+            with self.app.suspend():
+                edited = launch(area.text, ".md")
+        except SuspendNotSupported:
+            self.notify(
+                "This terminal cannot hand over to an editor.", title="Editor", severity="warning"
+            )
+            return
+        except InformaError as exc:
+            self.notify(str(exc), title="Editor", severity="warning")
+            return
+        if edited != area.text:
+            # An edit, not load_text: ctrl+z brings back what was there before.
+            self._edit(
+                lambda area: area.replace(
+                    edited, (0, 0), area.document.end, maintain_selection_offset=False
+                )
+            )
+            self._flush()
+        area.focus()
+
+    # -- the rest of the right column -----------------------------------------------------
+
+    def action_toggle_pitch(self) -> None:
+        self.pitch_card.toggle_class("-shown")
+
+    @on(Select.Changed, "#consent")
+    def _consent_changed(self, event: Select.Changed) -> None:
+        interview = self.interview
+        consent = event.value
+        if interview is None or not isinstance(consent, Consent):
+            return
+        if consent is not interview.recording_consent:
+            self.interview = replace(interview, recording_consent=consent)
+            store, interview_id = self.store, self.interview_id
+            self._write(
+                lambda: store.interviews.set_consent(interview_id, consent),
+                failed="Consent not saved",
+            )
+        if self.app.focused is not None and self.app.focused.id == "consent":
+            self.editor.focus()
+
+    # -- referrals ------------------------------------------------------------------------
+
+    @work(group="dialog")
+    async def action_referral(self) -> None:
+        interview = self.interview
+        if not self._loaded or interview is None:
+            return
+        referral = await self.app.push_screen_wait(
+            ReferralDialog(contact_name=interview.contact_name, companies=self._companies)
+        )
+        if referral is not None:
+            self._add_referral(referral, interview.contact_id)
+
+    def _add_referral(self, referral: Referral, referred_by: int) -> None:
+        draft = ContactDraft(
+            name=referral.name,
+            role=referral.role,
+            company=referral.company,
+            source=Source.REFERRAL,
+            referred_by_id=referred_by,
+            notes=referral.note,
+        )
+        self._await_referral(self._writer.submit(self.store.contacts.create, draft), referral)
+
+    @work(group="call")
+    async def _await_referral(self, future: Future[Contact], referral: Referral) -> None:
+        try:
+            contact = await asyncio.wrap_future(future)
+        except InformaError as exc:
+            self.notify(str(exc), title="Referral not added", severity="error", timeout=10)
+            return
+        if self.closing:  # the contact is saved; the notes closed without its line
+            self.notify(f"Added {contact.name} to your prospects")
+            return
+        if contact.company_name and contact.company_name not in self._companies:
+            self._companies.append(contact.company_name)
+        self._insert_line(referral_line(contact.name, contact.company_name, referral.note))
+        self.notify(f"Added {contact.name} to your prospects")
+        self._flush()
+
+    # -- leaving --------------------------------------------------------------------------
+
+    def action_leave(self) -> None:
+        self.notify("The call stays open: open it again to resume.")
+        self.dismiss(None)  # closing saves the notes
+
+    def action_end_call(self) -> None:
+        if not self._loaded or self._ending or self.interview is None:
+            return
+        if self.interview.ended_at is not None:
+            self.dismiss(None)  # ended before: nothing to end again (closing saves the notes)
+            return
+        self._ending = True
+        self.refresh_bindings()
+        self._stop_debounce()
+        text, store = self.editor.text, self.store
+        self._await_end(self._writer.submit(self._end, store, text), text)
+
+    def _end(self, store: Store, text: str) -> Interview | _Conflict:
+        """On the writer thread: save the notes, then end the call (not if the notes met
+        another version: the user should see both first)."""
+        outcome = self._save_notes(store, text)
+        if isinstance(outcome, _Conflict):
+            return outcome
+        return store.interviews.finish(self.interview_id)
+
+    @work(group="call")
+    async def _await_end(self, future: Future[Interview | _Conflict], text: str) -> None:
+        try:
+            outcome = await asyncio.wrap_future(future)
+        except InformaError as exc:
+            self._ending = False
+            self.refresh_bindings()
+            self.notify(str(exc), title="The call was not ended", severity="error", timeout=10)
+            return
+        if isinstance(outcome, _Conflict):
+            self._ending = False
+            self.refresh_bindings()
+            self._take_in(outcome)
+            self.notify("Check the notes, then end the call again.", severity="warning")
+            return
+        self.interview = outcome
+        self._saved_text = text
+        ended_at = outcome.ended_at or self.informa.clock()
+        self.notify(
+            f"Call with {outcome.contact_name} ended after "
+            f"{format_elapsed(outcome.elapsed_seconds(ended_at))}"
+        )
+        if not self.closing:
+            if not self.is_current:
+                self.pop_until_active()
+            self.dismiss(None)
+        self.app.post_message(CallEnded(self.interview_id))
