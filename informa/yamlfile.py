@@ -236,3 +236,39 @@ def _describe(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return f"{type(value).__name__} '{value}'"
+
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files in ``folder`` in name order (none if it does not exist); raises
+    ``FileProblems`` if the folder cannot be read."""
+    if not folder.is_dir():
+        return []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise FileProblems([Problem(folder, None, f"cannot read folder: {exc.strerror}")]) from exc
+    return [
+        path
+        for path in entries
+        if path.suffix.lower() in SUFFIXES and not path.name.startswith(".") and path.is_file()
+    ]
+
+
+def layered_sources(
+    bundled_dir: Path, user_dir: Path | None
+) -> tuple[list[tuple[Path, bool]], list[Problem]]:
+    """Bundled files, then the user's (``(path, bundled)`` pairs), and any folder problems:
+    a user folder that cannot be read is reported, never fatal."""
+    sources: list[tuple[Path, bool]] = []
+    problems: list[Problem] = []
+    for folder, bundled in ((bundled_dir, True), (user_dir, False)):
+        if folder is None:
+            continue
+        try:
+            sources += [(path, bundled) for path in yaml_files(folder)]
+        except FileProblems as exc:
+            problems.extend(exc.problems)
+    return sources, problems

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from informa.banks.model import TIARA, Bank, Question, Topic
 from informa.domain.errors import FileProblems, Problem
-from informa.yamlfile import Checker, Node, parse, read_text
+from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
 
 BANK_KEYS = ("id", "title", "description", "topics")
 TOPIC_KEYS = ("id", "title", "description", "questions")
@@ -145,36 +145,13 @@ def _question(checker: Checker, node: Node, prefix: str) -> Question | None:
 
 
 def bank_files(folder: Path) -> list[Path]:
-    """The bank files in ``folder`` (none if it does not exist); raises FileProblems if it
-    cannot be read."""
-    if not folder.is_dir():
-        return []
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as exc:
-        raise FileProblems([Problem(folder, None, f"cannot read folder: {exc.strerror}")]) from exc
-    return [
-        path
-        for path in entries
-        if path.suffix.lower() in SUFFIXES and not path.name.startswith(".") and path.is_file()
-    ]
-
-
-def _sources(folder: Path, bundled: bool, problems: list[Problem]) -> list[tuple[Path, bool]]:
-    try:
-        return [(path, bundled) for path in bank_files(folder)]
-    except FileProblems as exc:
-        problems.extend(exc.problems)
-        return []
+    return yaml_files(folder)
 
 
 def load_banks(bundled_dir: Path, user_dir: Path | None = None) -> BankSet:
     """Every bank in effect: bundled ones, then the user's (adding or replacing by id)."""
     banks: dict[str, Bank] = {}
-    problems: list[Problem] = []
-    sources = _sources(bundled_dir, True, problems)
-    if user_dir is not None:
-        sources += _sources(user_dir, False, problems)
+    sources, problems = layered_sources(bundled_dir, user_dir)
     for path, bundled in sources:
         try:
             bank = load_bank_file(path, bundled=bundled)

@@ -21,7 +21,7 @@ from pathlib import Path
 from informa.domain.errors import FileProblems, Problem
 from informa.domain.model import Contact, Source
 from informa.domain.outreach import OK, WARN, OutreachCheck, check_outreach
-from informa.yamlfile import Checker, Node, parse, read_text
+from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
 
 TEMPLATES_DIRNAME = "templates"
 """The folder inside the config folder that holds the user's own templates."""
@@ -306,36 +306,13 @@ def _located_tokens(
 
 
 def template_files(folder: Path) -> list[Path]:
-    """The template files in ``folder`` (none if it does not exist); raises FileProblems if it
-    cannot be read."""
-    if not folder.is_dir():
-        return []
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as exc:
-        raise FileProblems([Problem(folder, None, f"cannot read folder: {exc.strerror}")]) from exc
-    return [
-        path
-        for path in entries
-        if path.suffix.lower() in SUFFIXES and not path.name.startswith(".") and path.is_file()
-    ]
-
-
-def _sources(folder: Path, bundled: bool, problems: list[Problem]) -> list[tuple[Path, bool]]:
-    try:
-        return [(path, bundled) for path in template_files(folder)]
-    except FileProblems as exc:
-        problems.extend(exc.problems)
-        return []
+    return yaml_files(folder)
 
 
 def load_templates(bundled_dir: Path, user_dir: Path | None = None) -> TemplateSet:
     """Every template in effect: bundled ones, then the user's (adding or replacing by id)."""
     templates: dict[str, Template] = {}
-    problems: list[Problem] = []
-    sources = _sources(bundled_dir, True, problems)
-    if user_dir is not None:
-        sources += _sources(user_dir, False, problems)
+    sources, problems = layered_sources(bundled_dir, user_dir)
     for path, bundled in sources:
         try:
             loaded = _load_file(path, bundled)
