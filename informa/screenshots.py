@@ -32,6 +32,8 @@ class Shot:
     name: str
     title: str
     keys: tuple[str, ...] = ()
+    settle_seconds: float = 0.0
+    """Real time to let pass before the picture (the call's autosave waits a second)."""
 
 
 def typed(text: str) -> tuple[str, ...]:
@@ -79,6 +81,7 @@ SHOTS = (
             "f5",
             "enter",
         ),
+        settle_seconds=1.5,
     ),
 )
 
@@ -100,6 +103,9 @@ async def capture(shot: Shot, db_path: Path, config_dir: Path) -> str:
         await settle(app, pilot)
         for key in shot.keys:
             await pilot.press(key)
+            await settle(app, pilot)
+        if shot.settle_seconds:
+            await pilot.pause(shot.settle_seconds)
             await settle(app, pilot)
         return app.export_screenshot(title=shot.title)
 

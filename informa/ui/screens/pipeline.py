@@ -242,7 +242,7 @@ class PipelineScreen(Screen[None]):
                 plan = suggest_plan(
                     self.informa.banks, minutes=call.target_minutes, asked_before=asked
                 )
-                items = [PlanItem(e.text, e.question_ref, e.topic_title or e.topic) for e in plan]
+                items = [PlanItem(e.text, e.question_ref, e.topic) for e in plan]
                 await asyncio.to_thread(store.interviews.set_plan, call.id, items)
         except InformaError as exc:
             self._tell(str(exc), title="Could not start the call", severity="error")

@@ -172,8 +172,10 @@ class Checklist(Vertical):
             detail.update(NO_PLAN if not self._questions else "")
             return
         state = {ASKED: "asked", SKIPPED: "skipped", PENDING: "to ask"}[mark(question)]
-        text = plain(" ".join(question.text.split()), style="bold")
-        text.append(f"  ({state})", style="dim")
+        # Spaces trail the question rather than lead the note: some SVG viewers drop a
+        # span's leading spaces.
+        text = plain(" ".join(question.text.split()) + "  ", style="bold")
+        text.append(f"({state})", style="dim")
         detail.update(text)
 
     def move(self, delta: int) -> None:
