@@ -297,7 +297,9 @@ def _hint(left: int, minutes_left: float, level: str) -> str:
     each = minutes_left / left
     if level == "near" and each < MINUTES_PER_QUESTION:
         return f"{left} left · {_minutes(minutes_left)}: skip to the closing"
-    per = "under 1 min each" if each < 1 else f"about {math.floor(each + 0.5)} min each"
+    # From the minutes shown, so "4 min: about 5 min each" cannot happen.
+    shown_each = math.floor(minutes_left) / left
+    per = "under 1 min each" if shown_each < 1 else f"about {math.floor(shown_each + 0.5)} min each"
     return f"{left} left · {_minutes(minutes_left)}: {per}"
 
 

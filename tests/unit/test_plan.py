@@ -540,3 +540,9 @@ def test_pacing_when_everything_is_asked() -> None:
 
 def test_pacing_never_counts_below_zero_left() -> None:
     assert pacing(3, 4, 2, 0, 25).left == 0
+
+
+def test_pacing_hint_agrees_with_the_minutes_it_shows() -> None:
+    # 25-minute target, 20 min 6 s in: 4.9 minutes left for the last question.
+    hint = pacing(planned=5, asked=4, skipped=0, elapsed_seconds=20 * 60 + 6, target_minutes=25)
+    assert hint.hint == "1 left · 4 min: about 4 min each"
