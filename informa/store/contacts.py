@@ -75,37 +75,14 @@ def _check_referrer(contact_id: int | None, referrer_id: int | None) -> None:
 def _values(query: ModelSelect[m.Contact]) -> list[d.Contact]:
     """Contacts from a ``_select()`` query, read as plain rows: lists of thousands of
     contacts are built about twice as fast as through model instances."""
-    return [
-        d.Contact(
-            id=row.id,
-            name=row.name,
-            role=row.role,
-            company_id=row.company,
-            company_name=row.company_name,
-            email=row.email,
-            linkedin_url=row.linkedin_url,
-            location=row.location,
-            source=d.Source(row.source),
-            referred_by_id=row.referred_by,
-            referred_by_name=row.referred_by_name,
-            stage=d.Stage(row.stage),
-            tags=tuple(row.tags),
-            notes=row.notes,
-            next_action=row.next_action,
-            next_action_due=row.next_action_due,
-            last_interaction_at=row.last_interaction_at,
-            archived=bool(row.archived),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
-        for row in cast(Iterable[Any], query.namedtuples())
-    ]
+    return [convert.contact(row) for row in cast(Iterable[Any], query.namedtuples())]
 
 
-def _value(row: m.Contact) -> d.Contact:
-    return convert.contact(
-        row, getattr(row, "company_name", ""), getattr(row, "referred_by_name", "")
-    )
+def _one(contact_id: int) -> d.Contact:
+    found = _values(_select().where(m.Contact.id == contact_id))
+    if not found:
+        raise NotFoundError(f"contact {contact_id} does not exist")
+    return found[0]
 
 
 class ContactService(Service):
@@ -144,16 +121,13 @@ class ContactService(Service):
         row.company = get_or_create_row(draft.company, now)
 
     def _reindex(self, contact_id: int) -> d.Contact:
-        value = _value(_select().where(m.Contact.id == contact_id).get())
-        search.index_contact(contact_row(contact_id), value.company_name)
+        value = _one(contact_id)
+        search.index_contact(value)
         return value
 
     @reads
     def get(self, contact_id: int) -> d.Contact:
-        row = _select().where(m.Contact.id == contact_id).first()
-        if row is None:
-            raise NotFoundError(f"contact {contact_id} does not exist")
-        return _value(row)
+        return _one(contact_id)
 
     @reads
     def find(self, name: str) -> list[d.Contact]:

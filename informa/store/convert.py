@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from informa.domain import model as d
 from informa.store import models as m
 
@@ -18,19 +20,21 @@ def company(row: m.Company) -> d.Company:
     )
 
 
-def contact(row: m.Contact, company_name: str = "", referred_by_name: str = "") -> d.Contact:
+def contact(row: Any) -> d.Contact:
+    """A contact from a plain row of ``contacts._select()`` (company and referrer names
+    joined in; foreign keys as bare ids)."""
     return d.Contact(
         id=row.id,
         name=row.name,
         role=row.role,
-        company_id=row.company_id,
-        company_name=company_name,
+        company_id=row.company,
+        company_name=row.company_name,
         email=row.email,
         linkedin_url=row.linkedin_url,
         location=row.location,
         source=d.Source(row.source),
-        referred_by_id=row.referred_by_id,
-        referred_by_name=referred_by_name,
+        referred_by_id=row.referred_by,
+        referred_by_name=row.referred_by_name,
         stage=d.Stage(row.stage),
         tags=tuple(row.tags),
         notes=row.notes,

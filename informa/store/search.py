@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from informa.domain.model import SearchHit
+from informa.domain.model import Contact, SearchHit
 from informa.store import models as m
 from informa.store.base import Service, reads
 
@@ -24,13 +24,16 @@ def drop(kind: str, ref_id: int) -> None:
     m.SearchIndex.delete().where(m.SearchIndex.rowid == _rowid(kind, ref_id)).execute()
 
 
-def index_contact(row: m.Contact, company_name: str) -> None:
-    body = "\n".join(
-        part
-        for part in (row.role, company_name, row.email, row.location, " ".join(row.tags), row.notes)
-        if part
+def index_contact(contact: Contact) -> None:
+    parts = (
+        contact.role,
+        contact.company_name,
+        contact.email,
+        contact.location,
+        " ".join(contact.tags),
+        contact.notes,
     )
-    put("contact", row.id, row.name, body)
+    put("contact", contact.id, contact.name, "\n".join(part for part in parts if part))
 
 
 def index_company(row: m.Company) -> None:

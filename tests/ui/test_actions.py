@@ -255,6 +255,11 @@ async def test_filter_and_sort(make: AppFactory) -> None:
         await pilot.press("S")
         companies = [c.company_name.casefold() for c in contacts.rows]
         assert companies == sorted(companies, reverse=True)
+        await pilot.press("slash", *typed("data"))  # filtering keeps the chosen order
+        await settle(pilot)
+        filtered = [c.company_name.casefold() for c in contacts.rows]
+        assert 1 < len(filtered) < len(companies)
+        assert filtered == sorted(filtered, reverse=True)
 
 
 async def test_due_view_lists_the_most_overdue_first(make: AppFactory) -> None:

@@ -868,7 +868,7 @@ class CallScreen(Screen[None]):
         if question is None:
             return
         now = self.informa.clock()
-        self._insert_heading(heading(question.text, self._elapsed(now)))
+        self._insert_line(heading(question.text, self._elapsed(now)), then_blank=True)
         if question.asked_at is None:
             self._changed_question(replace(question, asked_at=now, skipped=False))
             store, planned_id = self.store, question.id
@@ -878,23 +878,6 @@ class CallScreen(Screen[None]):
             )
         self.checklist.next_pending(question.id)
         self._flush()
-
-    def _insert_heading(self, line: str) -> None:
-        """The heading on a line of its own after the cursor's line, and an empty line under
-        it for the answer, where the cursor goes."""
-        area = self.editor
-        row, _ = area.cursor_location
-        current = area.document.get_line(row)
-        if current.strip():
-            self._edit(
-                lambda area: area.insert(
-                    f"\n{line}\n", (row, len(current)), maintain_selection_offset=False
-                )
-            )
-        else:
-            self._edit(
-                lambda area: area.insert(f"{line}\n", (row, 0), maintain_selection_offset=False)
-            )
 
     def action_skip(self) -> None:
         question = self._at_cursor()
@@ -953,21 +936,23 @@ class CallScreen(Screen[None]):
 
         self._retag(following)
 
-    def _insert_line(self, line: str) -> None:
-        """``line`` on a line of its own at the cursor (the cursor's line, when blank)."""
+    def _insert_line(self, line: str, *, then_blank: bool = False) -> None:
+        """``line`` on a line of its own after the cursor's line (on it, when blank); with
+        ``then_blank`` an empty line under it for the answer, where the cursor goes."""
         area = self.editor
         row, _ = area.cursor_location
         current = area.document.get_line(row)
+        text = f"{line}\n" if then_blank else line
         if current.strip():
             self._edit(
                 lambda area: area.insert(
-                    f"\n{line}", (row, len(current)), maintain_selection_offset=False
+                    f"\n{text}", (row, len(current)), maintain_selection_offset=False
                 )
             )
         else:
             self._edit(
                 lambda area: area.replace(
-                    line, (row, 0), (row, len(current)), maintain_selection_offset=False
+                    text, (row, 0), (row, len(current)), maintain_selection_offset=False
                 )
             )
 

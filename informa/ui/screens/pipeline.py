@@ -320,7 +320,7 @@ class PipelineScreen(Screen[None]):
 
     def _update_titles(self) -> None:
         contacts = self.contacts
-        shown, total = len(contacts.rows), len(contacts._all)
+        shown, total = len(contacts.rows), contacts.total
         count = f"{shown} of {total}" if contacts.filter_text else f"{total}"
         contacts.border_title = f"{view_label(self.view)} ({count})"
         arrow = "▼" if contacts.sort_reverse else "▲"

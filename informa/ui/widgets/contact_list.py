@@ -144,10 +144,15 @@ class ContactList(ScrollView, can_focus=True):
         keep = self.highlighted_id
         self.now = now
         self._all = list(contacts)
-        self._matcher = ContactMatcher(self._all)
-        self._rebuild(keep)
+        self._resort(keep)
+
+    @property
+    def total(self) -> int:
+        """Contacts in the list before the filter."""
+        return len(self._all)
 
     def set_filter(self, text: str) -> None:
+        """Called per keystroke: filters the already sorted list, never sorts."""
         if text != self.filter_text:
             self.filter_text = text
             self._rebuild(self.highlighted_id)
@@ -158,14 +163,19 @@ class ContactList(ScrollView, can_focus=True):
         if reverse is None:
             reverse = not self.sort_reverse if column == self.sort_column else False
         self.sort_column, self.sort_reverse = column, reverse
-        self._rebuild(self.highlighted_id)
+        self._resort(self.highlighted_id)
+
+    def _resort(self, keep: int | None) -> None:
+        """Sort everyone once; the matcher keeps that order, so filtering needs no sort."""
+        column = next(c for c in COLUMNS if c.key == self.sort_column)
+        # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
+        ordered = sorted(self._all, key=lambda c: c.name.casefold())
+        ordered.sort(key=column.sort_key, reverse=self.sort_reverse)  # type: ignore[arg-type]
+        self._matcher = ContactMatcher(ordered)
+        self._rebuild(keep)
 
     def _rebuild(self, keep: int | None) -> None:
         rows = self._matcher.filter(self.filter_text)
-        column = next(c for c in COLUMNS if c.key == self.sort_column)
-        # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
-        rows.sort(key=lambda c: c.name.casefold())
-        rows.sort(key=column.sort_key, reverse=self.sort_reverse)  # type: ignore[arg-type]
         previous = self.cursor
         self.rows = rows
         self.virtual_size = Size(self._width, len(rows) + 1)
