@@ -226,6 +226,8 @@ class Interview:
     paused_seconds: int = 0
     paused_at: datetime | None = None
     debrief: str = ""
+    prep_done: frozenset[str] = frozenset()
+    """Ids of the pre-call checklist items ticked (see ``domain.plan.PRE_CALL_CHECKS``)."""
 
     def elapsed_seconds(self, now: datetime) -> int:
         """Time on the call so far: from the start, less the pauses, up to the end or now."""
@@ -240,9 +242,10 @@ class Interview:
 
     @property
     def minutes(self) -> int | None:
+        """Whole minutes on the call, pauses left out; ``None`` until it has ended."""
         if self.started_at is None or self.ended_at is None:
             return None
-        return round((self.ended_at - self.started_at).total_seconds() / 60)
+        return round(self.elapsed_seconds(self.ended_at) / 60)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,16 @@ NEAR_SHARE = 0.8
 """Share of the target after which pacing says the call is nearly over."""
 
 
+PRE_CALL_CHECKS: tuple[tuple[str, str], ...] = (
+    ("research", "Research read"),
+    ("room", "Quiet room, alerts off"),
+    ("camera", "Camera and mic work"),
+    ("link", "The link works"),
+    ("no-ask", "No job ask: just AIR"),
+)
+"""The short checklist shown while preparing a call: ``(id, label)``."""
+
+
 @dataclass(frozen=True, slots=True)
 class PlanEntry:
     text: str

@@ -91,4 +91,5 @@ def interview(
         paused_seconds=row.paused_seconds,
         paused_at=row.paused_at,
         debrief=row.debrief,
+        prep_done=frozenset(row.prep_done.split()),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -137,6 +137,15 @@ class InterviewService(Service):
         row = interview_row(interview_id)
         row.debrief, row.updated_at = text[:MAX_TEXT], self.now()
         row.save(only=[m.Interview.debrief, m.Interview.updated_at])
+        return self._value(row)
+
+    @writes
+    def set_prep_done(self, interview_id: int, done: Collection[str]) -> d.Interview:
+        """Which pre-call checklist items are ticked (ids without spaces)."""
+        row = interview_row(interview_id)
+        ids = sorted({item for item in done if item and not any(c.isspace() for c in item)})
+        row.prep_done, row.updated_at = " ".join(ids), self.now()
+        row.save(only=[m.Interview.prep_done, m.Interview.updated_at])
         return self._value(row)
 
     @writes

@@ -88,6 +88,8 @@ class Interview(BaseModel):
     paused_seconds = IntegerField(default=0)
     paused_at = AwareDateTimeField(null=True)
     debrief = TextField(default="")
+    prep_done = TextField(default="")
+    """Ids of the pre-call checklist items ticked, space-separated."""
     created_at = AwareDateTimeField()
     updated_at = AwareDateTimeField()
 

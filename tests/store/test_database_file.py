@@ -227,3 +227,41 @@ def test_upgrade_from_the_first_schema_keeps_the_data(
     assert [c.name for c in upgraded.contacts.browse()] == ["Ada"]
     assert upgraded.profile.pitch().background == ""
     upgraded.close()
+
+
+def test_an_older_database_is_migrated_with_its_data(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db_path: Path, now: datetime
+) -> None:
+    """A file written before the latest migration opens with everything in it, after a
+    backup, and the new columns take their defaults."""
+    older = tmp_path / "older-migrations"
+    older.mkdir()
+    latest = db.known_migrations()
+    for name in latest[:-1]:
+        shutil.copy(db.MIGRATIONS_DIR / f"{name}.py", older / f"{name}.py")
+    shutil.copy(db.MIGRATIONS_DIR / "__init__.py", older / "__init__.py")
+    real = db.MIGRATIONS_DIR
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", older)
+    first = Store.open(db_path, clock=fixed_clock(now), create_folder=True)
+    ada = first.contacts.create(ContactDraft(name="Ada"))
+    first.close()
+    # The interview as the older schema stores it (today's models expect the new column).
+    stamp = now.isoformat()
+    with sqlite3.connect(db_path) as connection:
+        call_id = connection.execute(
+            "INSERT INTO interview (contact_id, notes, created_at, updated_at) "
+            "VALUES (?, 'A: keep this', ?, ?)",
+            (ada.id, stamp, stamp),
+        ).lastrowid
+    connection.close()
+    assert call_id is not None
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", real)
+    again = Store.open(db_path, clock=fixed_clock(now))
+    try:
+        assert again.report.applied == (latest[-1],)
+        assert again.report.backup is not None
+        reopened = again.interviews.get(call_id)
+        assert reopened.notes == "A: keep this"
+        assert reopened.prep_done == frozenset()
+    finally:
+        again.close()

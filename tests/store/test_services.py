@@ -329,3 +329,39 @@ def test_lookup_treats_wildcards_as_text_and_due_skips_closed(store: Store, now:
     store.contacts.archive(ada.id)
     assert store.contacts.due(now.date()) == []
     assert store.contacts.due_count(now.date()) == 0
+
+
+def test_pre_call_checklist_is_kept_with_the_interview(store: Store) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    call = store.interviews.prepare(ada.id)
+    assert call.prep_done == frozenset()
+    ticked = store.interviews.set_prep_done(call.id, ["room", "research", "room", "", "a b"])
+    assert ticked.prep_done == {"room", "research"}  # no blanks, no spaces, no repeats
+    assert store.interviews.get(call.id).prep_done == {"room", "research"}
+    assert store.interviews.set_prep_done(call.id, []).prep_done == frozenset()
+
+
+def test_plan_keeps_marks_of_questions_that_stay(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    call = store.interviews.prepare(ada.id)
+    call = store.interviews.set_plan(
+        call.id, [PlanItem("Typical day?", "core/job-role/typical-day"), PlanItem("Own one?")]
+    )
+    store.interviews.mark_asked(call.questions[1].id, at=now)
+    reordered = store.interviews.set_plan(
+        call.id,
+        [PlanItem("Own one?"), PlanItem("New?", "core/culture/x"), PlanItem("Typical day?")],
+    )
+    assert [q.text for q in reordered.questions] == ["Own one?", "New?", "Typical day?"]
+    assert [q.position for q in reordered.questions] == [0, 1, 2]
+    assert reordered.questions[0].asked_at == now
+    assert reordered.questions[1].asked_at is None
+
+
+def test_minutes_leave_pauses_out(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    call = store.interviews.prepare(ada.id)
+    store.interviews.start(call.id, at=now - timedelta(minutes=30))
+    store.interviews.pause(call.id, at=now - timedelta(minutes=20))
+    store.interviews.resume(call.id, at=now - timedelta(minutes=10))
+    assert store.interviews.finish(call.id, at=now).minutes == 20
