@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,7 +39,15 @@ class Shot:
 
 def typed(text: str) -> tuple[str, ...]:
     """Key names for typing ``text``."""
-    names = {" ": "space", "@": "at", ".": "full_stop", "-": "minus", ",": "comma"}
+    names = {
+        " ": "space",
+        "@": "at",
+        ".": "full_stop",
+        "-": "minus",
+        ",": "comma",
+        "(": "left_parenthesis",
+        ")": "right_parenthesis",
+    }
     return tuple(names.get(char, char) for char in text)
 
 
@@ -63,12 +72,18 @@ SHOTS = (
         ),
     ),
     Shot(
+        "prepare",
+        "informa: preparing a call (p)",
+        ("a", "home", "p", "g", "y", "tab", "down", "down", "down", "x", "tab", "space"),
+        settle_seconds=0.3,
+    ),
+    Shot(
         "call",
-        "informa: the live call (p)",
+        "informa: the live call (P)",
         (
             "a",
             "home",
-            "p",
+            "P",
             *typed("Zoom, she is on mobile today"),
             "enter",
             "f2",
@@ -82,6 +97,31 @@ SHOTS = (
             "enter",
         ),
         settle_seconds=1.5,
+    ),
+    Shot(
+        "debrief",
+        "informa: the debrief after a call (f10)",
+        (
+            "a",
+            "home",
+            "P",
+            "f2",
+            *typed("Half meetings with the science team, half writing specs"),
+            "f6",
+            "enter",
+            *typed("Learn SQL properly before anything else"),
+            "f5",
+            "enter",
+            "f2",
+            *typed("Jane Doe (Acme) - moved from a postdoc last year"),
+            "f7",
+            "enter",
+            *typed("Send her my GitHub link"),
+            "f8",
+            "f10",
+            "tab",
+            *typed("Specs and stakeholder work matter as much as the analysis"),
+        ),
     ),
 )
 
@@ -116,8 +156,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        db_path = write_demo_database(Path(folder) / "demo.db", clock=CLOCK).path
+        template = write_demo_database(Path(folder) / "demo.db", clock=CLOCK).path
         for shot in SHOTS:
+            db_path = Path(folder) / f"{shot.name}.db"  # each picture starts from the demo
+            shutil.copyfile(template, db_path)
             svg = asyncio.run(capture(shot, db_path, Path(folder) / "config"))
             target = args.out / f"{shot.name}.svg"
             target.write_text(svg, encoding="utf-8")

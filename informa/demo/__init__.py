@@ -13,7 +13,15 @@ from informa.banks import BankSet, load_banks
 from informa.demo import sample
 from informa.domain.clock import Clock, system_clock
 from informa.domain.errors import DatabaseFileError
-from informa.domain.model import ActivityKind, CompanyDraft, Consent, ContactDraft, Source, Stage
+from informa.domain.model import (
+    ActivityKind,
+    CompanyDraft,
+    Consent,
+    ContactDraft,
+    PitchCard,
+    Source,
+    Stage,
+)
 from informa.domain.notes import parse_notes
 from informa.paths import bundled_banks_dir
 from informa.store import OpenReport, PlanItem, Store
@@ -131,4 +139,5 @@ def seed(store: Store, banks: BankSet) -> dict[str, int]:
             at=on_day(activity["day"], "09:30", minute_shift=index % 50),
             detail=activity["detail"],
         )
+    store.profile.save_pitch(PitchCard(**sample.PITCH))
     return ids

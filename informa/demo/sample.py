@@ -1054,3 +1054,22 @@ ACTIVITIES: list[ActivitySample] = [
     {"contact": "hannah", "kind": "outreach", "day": -4, "detail": "Slack DM"},
     {"contact": "hannah", "kind": "reply", "day": -3, "detail": "Yes, 20 min next week"},
 ]
+
+
+PITCH = {
+    "background": (
+        "Postdoc in computational biology (PhD 2022): six years of RNA-seq pipelines, "
+        "stats and messy lab data. Exploring data science, biotech R&D, product and UX research."
+    ),
+    "goals": (
+        "Learn what the first year in these roles is really like, which skills matter "
+        "most, and who else I should talk to."
+    ),
+    "skills": (
+        "Designing analyses end to end, from question to decision\n"
+        "Explaining results to people who are not specialists\n"
+        "Python, R, SQL basics; Snakemake pipelines\n"
+        "Mentoring students; running a lab's shared software"
+    ),
+}
+"""Sam's pitch card, shown when preparing a call and during it (f4)."""

@@ -39,6 +39,9 @@ def binding_ids() -> set[str]:
     from informa.ui.dialogs.outreach import OutreachComposer
     from informa.ui.dialogs.stage_picker import StagePicker
     from informa.ui.screens.call import CallScreen
+    from informa.ui.screens.debrief import DebriefScreen
+    from informa.ui.screens.prepare import PrepareScreen
+    from informa.ui.widgets.plan_list import PlanList
 
     owners = (
         InformaApp,
@@ -50,6 +53,9 @@ def binding_ids() -> set[str]:
         OutreachComposer,
         StagePicker,
         CallScreen,
+        PrepareScreen,
+        PlanList,
+        DebriefScreen,
     )
     return {
         binding.id

@@ -11,6 +11,46 @@ from informa.ui.app import InformaApp
 
 AppFactory = Callable[..., InformaApp]
 
+KEY_NAMES = {
+    " ": "space",
+    "@": "at",
+    ".": "full_stop",
+    "-": "minus",
+    ",": "comma",
+    "/": "slash",
+    "\n": "enter",
+    "(": "left_parenthesis",
+    ")": "right_parenthesis",
+    ":": "colon",
+    "?": "question_mark",
+    "'": "apostrophe",
+}
+
+
+def typed(text: str) -> list[str]:
+    """``text`` as the key names Pilot presses for it."""
+    return [KEY_NAMES.get(char, char) for char in text]
+
+
+def contact_named(app: InformaApp, name: str) -> int:
+    (found,) = app.store.contacts.find(name)
+    return found.id
+
+
+async def select(pilot: Pilot[Any], app: InformaApp, name: str) -> int:
+    """Put the pipeline's cursor on ``name`` through the command palette, as a user would."""
+    from informa.ui.widgets.contact_list import ContactList
+
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed(name))
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await settle(pilot)
+    highlighted = app.screen.query_one(ContactList).highlighted
+    assert highlighted is not None and highlighted.name == name
+    return highlighted.id
+
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Let the data workers finish and the messages they posted land (a loaded list starts the

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from textual.pilot import Pilot
-
 from informa.domain.model import ActivityKind, InterviewStatus, Source, Stage
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.contact_form import ContactForm
 from informa.ui.widgets.contact_list import ContactList
 
 from .conftest import NOW
-from .helpers import AppFactory, settle
+from .helpers import AppFactory, contact_named, select, settle, typed
 
 SIZE = (140, 45)
-
-
-def typed(text: str) -> list[str]:
-    names = {" ": "space", "@": "at", ".": "full_stop", "-": "minus", ",": "comma", "/": "slash"}
-    return [names.get(char, char) for char in text]
-
-
-def contact_named(app: InformaApp, name: str) -> int:
-    (found,) = app.store.contacts.find(name)
-    return found.id
 
 
 def call_is_open(app: InformaApp) -> bool:
@@ -35,19 +23,6 @@ def call_is_open(app: InformaApp) -> bool:
 
 def form_is_open(app: InformaApp) -> bool:
     return isinstance(app.screen, ContactForm)
-
-
-async def select(pilot: Pilot[None], app: InformaApp, name: str) -> int:
-    """Put the cursor on ``name`` through the command palette, as a user would."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*typed(name))
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await settle(pilot)
-    highlighted = app.screen.query_one(ContactList).highlighted
-    assert highlighted is not None and highlighted.name == name
-    return highlighted.id
 
 
 async def test_new_contact_with_an_existing_company(make: AppFactory) -> None:
@@ -321,12 +296,14 @@ async def test_clicking_a_column_title_sorts(make: AppFactory) -> None:
         assert "sorted by company" in str(contacts.border_subtitle)
 
 
-async def test_start_call_plans_the_questions_and_opens_the_call(make: AppFactory) -> None:
+async def test_start_call_now_plans_the_questions_and_opens_the_call(make: AppFactory) -> None:
+    from informa.ui.screens.debrief import DebriefScreen
+
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         zoe = await select(pilot, app, "Zoe Martin")
-        await pilot.press("p")
+        await pilot.press("P")
         await settle(pilot)
         assert call_is_open(app)
         (call,) = app.store.interviews.for_contact(zoe)
@@ -336,6 +313,7 @@ async def test_start_call_plans_the_questions_and_opens_the_call(make: AppFactor
         await pilot.press(*typed("hello"), "f10")
         await settle(pilot)
         assert not call_is_open(app)
+        assert isinstance(app.screen, DebriefScreen)  # ending a call opens its debrief
         done = app.store.interviews.get(call.id)
         assert done.status is InterviewStatus.DONE
         assert done.notes.startswith("hello")

@@ -88,7 +88,7 @@ async def test_footer_shows_the_main_keys(make: AppFactory) -> None:
             for (_, binding, enabled, _) in app.active_bindings.values()
             if binding.show and enabled
         }
-        assert {"New", "Edit", "Log", "Schedule", "Start call", "Filter", "Help", "Quit"} <= shown
+        assert {"New", "Edit", "Log", "Schedule", "Prepare call", "Filter", "Help", "Quit"} <= shown
         assert app.theme == "informa"
 
 

@@ -19,24 +19,20 @@ Textual workers await it, so the results come back on the UI thread.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.message import Message
-from textual.screen import Screen
-from textual.suggester import SuggestFromList
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Footer, Header, Select, Static, TextArea
 
 from informa.domain.errors import InformaError
 from informa.domain.model import (
@@ -49,20 +45,21 @@ from informa.domain.model import (
     Source,
 )
 from informa.domain.notes import Tag, format_elapsed, heading, tag_of, toggle_tag
-from informa.domain.validate import MAX_NAME, clean_line
-from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.dialogs.referral import Referral, ReferralDialog, referral_line
+from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import clean, plain
 from informa.ui.widgets.call_timer import CallTimer
-from informa.ui.widgets.checklist import OTHER_TOPIC, Checklist
+from informa.ui.widgets.checklist import Checklist, topic_titles
+from informa.ui.widgets.pitch_card import PitchCardView
 
 if TYPE_CHECKING:
-    from informa.banks import BankSet
     from informa.store import Store
-    from informa.ui.app import InformaApp
 
 
 AUTOSAVE_DELAY = 1.0
 """Seconds of quiet after a change before the notes are saved."""
+AUTOSAVE_MAX_WAIT = 3.0
+"""Seconds a change waits at most while typing goes on without a pause."""
 SEPARATOR = "----- your version (not saved elsewhere) -----"
 
 CALL_HELP = """
@@ -79,7 +76,8 @@ Type notes on the left; everything else works without leaving them.
 - `f4` pitch card, `f9` pause / resume the clock, `ctrl+o` notes in `$EDITOR`
 - `f10` ends the call; `ctrl+b` leaves it open to resume later
 
-Notes save a second after you stop typing, and whenever you act on the checklist or leave.
+Notes save a second after you stop typing (every few seconds if you never stop), and
+whenever you act on the checklist or leave.
 """
 
 CONSENT_CHOICES: tuple[tuple[str, Consent], ...] = (
@@ -107,95 +105,10 @@ _CALL_ACTIONS = frozenset(
 )
 
 
-@dataclass
-class CallEnded(Message):
-    """Posted to the app once the user has ended a call and its screen has closed."""
-
-    interview_id: int
-
-
 def keep_both(stored: str, yours: str) -> str:
     """The notes after a conflict: what is stored, the separator line, then this editor's."""
     head = stored if not stored or stored.endswith("\n") else f"{stored}\n"
     return f"{head}{SEPARATOR}\n{yours}"
-
-
-def referral_line(name: str, company: str = "", note: str = "") -> str:
-    """``R: Name (Company) — note``, the shape the notes parser reads back as a referral."""
-    line = f"R: {name}"
-    if company:
-        line += f" ({company})"
-    if note:
-        line += f" — {note}"
-    return line
-
-
-def topic_titles(questions: Sequence[PlannedQuestion], banks: BankSet) -> dict[int, str]:
-    """Each planned question's topic title, from the bank it came from; one-off questions
-    go under "Your questions"."""
-    titles: dict[int, str] = {}
-    for question in questions:
-        title = ""
-        bank = banks.get(question.question_ref.partition("/")[0]) if question.question_ref else None
-        if bank is not None:
-            title = next((t.title for t in bank.topics if t.id == question.topic), "")
-        if not title and question.topic:
-            # A topic id ("job-role") reads better as words; a stored title is kept as is.
-            topic = question.topic
-            slug = topic.islower() and " " not in topic
-            title = topic.replace("-", " ").capitalize() if slug else topic
-        titles[question.id] = title or OTHER_TOPIC
-    return titles
-
-
-# --- the referral dialog -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Referral:
-    name: str
-    company: str = ""
-    role: str = ""
-    note: str = ""
-
-
-class ReferralDialog(FormDialog[Referral | None]):
-    """Someone the contact suggested talking to: a name, and what else is known."""
-
-    AUTO_FOCUS = "#name"
-
-    def __init__(self, *, contact_name: str, companies: Sequence[str] = ()) -> None:
-        super().__init__(title=f"Referral from {contact_name}", cancel_value=None)
-        self._companies = list(companies)
-
-    def compose_body(self) -> ComposeResult:
-        def line(field: str, placeholder: str = "") -> Input:
-            return Input(placeholder=placeholder, id=field, compact=True, max_length=MAX_NAME)
-
-        yield field_row("Name", line("name", "required"))
-        company = line("company")
-        company.suggester = SuggestFromList(self._companies, case_sensitive=False)
-        yield field_row("Company", company)
-        yield field_row("Role", line("role", "job title or team"))
-        yield field_row("Note", line("note", "why talk to them, may I mention your name…"))
-
-    def hint(self) -> Content:
-        return keys_hint(("enter", "save"), ("tab", "next"), ("esc", "cancel"))
-
-    @on(Input.Changed, "#name")
-    def _name_changed(self) -> None:
-        self.show_error("name", None)
-
-    def action_save(self) -> None:
-        def value(field: str) -> str:
-            return clean_line(self.query_one(f"#{field}", Input).value)
-
-        name = value("name")
-        if not name:
-            self.show_error("name", "a name is required")
-            self.query_one("#name").focus()
-            return
-        self.dismiss(Referral(name, value("company"), value("role"), value("note")))
 
 
 # --- what the writer thread hands back -----------------------------------------------------
@@ -243,53 +156,17 @@ class NotesArea(TextArea):
         return super().check_action(action, parameters)
 
 
-class _PitchCard(Static):
-    DEFAULT_CSS = """
-    _PitchCard {
-        display: none;
-        height: auto;
-        max-height: 60%;
-        overflow-y: auto;
-        padding: 0 1;
-        border: round $accent;
-        border-title-color: $text-accent;
-    }
-    _PitchCard.-shown { display: block; }
-    """
-
-    def show_card(self, card: PitchCard) -> None:
-        if not (card.background or card.goals or card.skills):
-            self.update(
-                plain(
-                    "No pitch card yet: write your background, goals and transferable "
-                    "skills when you prepare a call.",
-                    style="dim",
-                )
-            )
-            return
-        text = Text()
-        for label, value in (
-            ("Background", card.background),
-            ("Goals", card.goals),
-            ("Skills", card.skills),
-        ):
-            if value:
-                if text:
-                    text.append("\n")
-                text.append(f"{label}\n", style="bold")
-                text.append_text(plain(value.strip()))
-                text.append("\n")
-        text.rstrip()
-        self.update(text)
-
-
 # --- the screen ----------------------------------------------------------------------------
 
 
-class CallScreen(Screen[None]):
-    """The live call of interview ``interview_id``: starts it if needed, resumes it if not."""
+class CallScreen(WorkspaceScreen[bool]):
+    """The live call of interview ``interview_id``: starts it if needed, resumes it if not.
+
+    Dismissed with ``True`` once the user has ended the call (for the debrief to follow)."""
 
     HELP = CALL_HELP
+    autosave_max_wait = AUTOSAVE_MAX_WAIT
+    WRITER_NAME = "informa-call"
     AUTO_FOCUS = "#notes"
 
     # Priority: the notes editor keeps focus and binds some of these keys itself (f6 selects
@@ -463,6 +340,8 @@ class CallScreen(Screen[None]):
         width: 1fr;
         margin: 0 1;
     }
+    CallScreen #pitch { display: none; }
+    CallScreen #pitch.-shown { display: block; }
     CallScreen #checklist {
         width: 100%;  /* 1fr would give way to the select's margin */
     }
@@ -478,10 +357,11 @@ class CallScreen(Screen[None]):
         self._loaded = False
         self._ending = False
         self._debounce: Timer | None = None
+        self._unsaved_since: float | None = None
+        """When (monotonic) the editor first differed from what was saved or being saved."""
         self._saved_text = ""
         """What the database holds, as far as the UI thread knows."""
         self._save_error: str | None = None
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="informa-call")
         # Owned by the writer thread once the call is loaded:
         self._revision = 0
         self._stored_text = ""
@@ -493,14 +373,6 @@ class CallScreen(Screen[None]):
         """The last conflict the editor took in."""
 
     # -- typed accessors ----------------------------------------------------------------
-
-    @property
-    def informa(self) -> InformaApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def store(self) -> Store:
-        return self.informa.store
 
     @property
     def editor(self) -> TextArea:
@@ -515,8 +387,8 @@ class CallScreen(Screen[None]):
         return self.query_one(CallTimer)
 
     @property
-    def pitch_card(self) -> _PitchCard:
-        return self.query_one(_PitchCard)
+    def pitch_card(self) -> PitchCardView:
+        return self.query_one(PitchCardView)
 
     @property
     def status(self) -> Static:
@@ -548,15 +420,13 @@ class CallScreen(Screen[None]):
                 )
                 yield CallTimer(id="call-timer")
                 yield Checklist(id="checklist")
-                card = _PitchCard(id="pitch")
-                card.border_title = "Pitch"
-                yield card
+                yield PitchCardView(id="pitch")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.editor.focus()
         store = self.store
-        self._await_load(self._writer.submit(self._load, store))
+        self._await_load(self.submit(partial(self._load, store)))
         self.set_interval(1, self._tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -585,7 +455,7 @@ class CallScreen(Screen[None]):
         except InformaError as exc:
             self.notify(str(exc), title="Could not open the call", severity="error", timeout=10)
             if not self.closing:
-                self.dismiss(None)
+                self.dismiss(False)
             return
         self._show_loaded(loaded)
 
@@ -620,7 +490,7 @@ class CallScreen(Screen[None]):
 
     def _write(self, job: Callable[[], object], *, failed: str) -> None:
         """Run ``job`` on the writer thread; on failure say ``failed`` and reload."""
-        self._await_write(self._writer.submit(job), failed)
+        self._await_write(self.submit(job), failed)
 
     @work(group="call")
     async def _await_write(self, future: Future[object], failed: str) -> None:
@@ -628,7 +498,7 @@ class CallScreen(Screen[None]):
             await asyncio.wrap_future(future)
         except InformaError as exc:
             self.notify(str(exc), title=failed, severity="error", timeout=10)
-            self._await_reload(self._writer.submit(self.store.interviews.get, self.interview_id))
+            self._await_reload(self.submit(partial(self.store.interviews.get, self.interview_id)))
 
     @work(group="call")
     async def _await_reload(self, future: Future[Interview]) -> None:
@@ -690,6 +560,12 @@ class CallScreen(Screen[None]):
         self._stop_debounce()
         changed = self.editor.text != self._saved_text
         if changed:
+            now = monotonic()
+            if self._unsaved_since is None:
+                self._unsaved_since = now
+            if now - self._unsaved_since >= self.autosave_max_wait:
+                self._flush()  # typing without a pause still saves every few seconds
+                return
             self._debounce = self.set_timer(AUTOSAVE_DELAY, self._flush)
         self._show_status(saving=changed)
 
@@ -701,6 +577,7 @@ class CallScreen(Screen[None]):
     def _flush(self, resolving: _Conflict | None = None) -> None:
         """Save the notes now (off the UI thread) if they changed."""
         self._stop_debounce()
+        self._unsaved_since = None
         if not self._loaded or self.closing:
             return
         text = self.editor.text
@@ -710,8 +587,8 @@ class CallScreen(Screen[None]):
             return
         store = self.store
         if resolving is not None:
-            self._writer.submit(self._resolve, resolving)
-        self._await_save(self._writer.submit(self._save_notes, store, text))
+            self.submit(partial(self._resolve, resolving))
+        self._await_save(self.submit(partial(self._save_notes, store, text)))
         self._show_status(saving=True)
 
     @work(group="autosave")
@@ -786,14 +663,12 @@ class CallScreen(Screen[None]):
         if self._loaded:
             text = self.editor.text
             try:
-                self._writer.submit(partial(self._save_notes, store, text, merge=True)).result()
+                self.submit(partial(self._save_notes, store, text, merge=True)).result()
             except InformaError as exc:
                 self.app.notify(
                     f"The call notes were not saved: {exc}", severity="error", timeout=30
                 )
-        # peewee keeps a connection per thread: close the writer's before the thread goes.
-        self._writer.submit(store.close).result()
-        self._writer.shutdown(wait=True)
+        self.close_writer()
 
     # -- the clock ------------------------------------------------------------------------
 
@@ -1030,7 +905,7 @@ class CallScreen(Screen[None]):
             referred_by_id=referred_by,
             notes=referral.note,
         )
-        self._await_referral(self._writer.submit(self.store.contacts.create, draft), referral)
+        self._await_referral(self.submit(partial(self.store.contacts.create, draft)), referral)
 
     @work(group="call")
     async def _await_referral(self, future: Future[Contact], referral: Referral) -> None:
@@ -1052,19 +927,19 @@ class CallScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.notify("The call stays open: open it again to resume.")
-        self.dismiss(None)  # closing saves the notes
+        self.dismiss(False)  # closing saves the notes
 
     def action_end_call(self) -> None:
         if not self._loaded or self._ending or self.interview is None:
             return
         if self.interview.ended_at is not None:
-            self.dismiss(None)  # ended before: nothing to end again (closing saves the notes)
+            self.dismiss(False)  # ended before: nothing to end again (closing saves the notes)
             return
         self._ending = True
         self.refresh_bindings()
         self._stop_debounce()
         text, store = self.editor.text, self.store
-        self._await_end(self._writer.submit(self._end, store, text), text)
+        self._await_end(self.submit(partial(self._end, store, text)), text)
 
     def _end(self, store: Store, text: str) -> Interview | _Conflict:
         """On the writer thread: save the notes, then end the call (not if the notes met
@@ -1099,5 +974,4 @@ class CallScreen(Screen[None]):
         if not self.closing:
             if not self.is_current:
                 self.pop_until_active()
-            self.dismiss(None)
-        self.app.post_message(CallEnded(self.interview_id))
+            self.dismiss(True)

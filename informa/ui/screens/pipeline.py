@@ -43,6 +43,8 @@ overdue first.
 - `d` due, `a` all, `1`…`6` a stage; `/` filters as you type, `s` / `S` sort
 - `n` new contact, `e` edit, `l` log an interaction, `t` next action, `c` schedule a call
 - `]` / `[` next / previous stage, `m` move to any stage, `x` archive or restore, `delete`
+- `p` prepares the next call (plan, pitch card, checklist) and starts it; `P` starts it
+  at once; `b` opens the debrief of the last call
 - `o` compose outreach, `r` company research
 - `ctrl+p` jumps to anyone by name or company
 """
@@ -58,7 +60,9 @@ ACTION_COMMANDS = (  # palette title, help, action
     ),
     ("Set next action", "What to do next and by when", "next_action"),
     ("Schedule call", "Date, time, link and length of a call", "schedule_call"),
-    ("Start call", "Notes, question checklist and timer for a call now", "start_call"),
+    ("Prepare call", "Plan the questions, check the pitch card, then start", "prepare_call"),
+    ("Start call now", "Notes, question checklist and timer for a call now", "start_call"),
+    ("Debrief", "The last call: what it came to, referrals, reflection", "debrief"),
     (
         "Compose outreach",
         "Write the first message from a template, checked as you type",
@@ -88,10 +92,26 @@ class PipelineScreen(Screen[None]):
         Binding("c", "schedule_call", "Schedule", tooltip="Schedule a call.", id="schedule_call"),
         Binding(
             "p",
+            "prepare_call",
+            "Prepare call",
+            tooltip="Plan the next call's questions, then start it.",
+            id="prepare_call",
+        ),
+        Binding(
+            "P",
             "start_call",
             "Start call",
-            tooltip="Open the live call workspace: notes, questions, timer.",
+            tooltip="Open the live call workspace now: notes, questions, timer.",
+            show=False,
             id="start_call",
+        ),
+        Binding(
+            "b",
+            "debrief",
+            "Debrief",
+            tooltip="The debrief of this contact's last call.",
+            show=False,
+            id="debrief",
         ),
         Binding("o", "outreach", "Outreach", tooltip="Compose an outreach message.", id="outreach"),
         Binding("right_square_bracket", "next_stage", "Stage→", id="next_stage"),
@@ -217,9 +237,51 @@ class PipelineScreen(Screen[None]):
     def _open_call(self, interview_id: int, contact_id: int) -> None:
         from informa.ui.screens.call import CallScreen
 
+        def closed(ended: bool | None) -> None:
+            self.refresh_after_change(contact_id)
+            if ended:
+                self._open_debrief(interview_id, contact_id)
+
+        self.app.push_screen(CallScreen(interview_id), callback=closed)
+
+    def _open_debrief(self, interview_id: int, contact_id: int) -> None:
+        from informa.ui.screens.debrief import DebriefScreen
+
         self.app.push_screen(
-            CallScreen(interview_id), callback=lambda _: self.refresh_after_change(contact_id)
+            DebriefScreen(interview_id), callback=lambda _: self.refresh_after_change(contact_id)
         )
+
+    def action_prepare_call(self) -> None:
+        from informa.ui.screens.prepare import PrepareScreen
+
+        contact = self.current
+        if contact is None:
+            return
+        contact_id = contact.id
+
+        def closed(start: bool | None) -> None:
+            self.refresh_after_change(contact_id)
+            if start:
+                self.action_start_call()
+
+        self.app.push_screen(PrepareScreen(contact_id), callback=closed)
+
+    @work(group="dialog")
+    async def action_debrief(self) -> None:
+        contact = self.current
+        if contact is None:
+            return
+        try:
+            calls = await asyncio.to_thread(self.informa.store.interviews.for_contact, contact.id)
+        except InformaError as exc:
+            self._tell(str(exc), title="Could not open the debrief", severity="error")
+            return
+        ended = [call for call in calls if call.ended_at is not None]
+        if not ended:
+            self._tell(f"No call with {contact.name} has ended yet.", severity="warning")
+            return
+        last = max(ended, key=lambda call: (call.ended_at, call.id))
+        self._open_debrief(last.id, contact.id)
 
     @work(group="dialog")
     async def action_start_call(self) -> None:
@@ -423,7 +485,9 @@ class PipelineScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         needs_contact = {
+            "prepare_call",
             "start_call",
+            "debrief",
             "edit_contact",
             "log_interaction",
             "next_action",

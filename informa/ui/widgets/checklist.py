@@ -8,6 +8,7 @@ under the cursor is shown in full underneath.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +18,9 @@ from textual.widgets.option_list import Option
 
 from informa.domain.model import PlannedQuestion
 from informa.ui.text import clean, plain
+
+if TYPE_CHECKING:
+    from informa.banks import BankSet
 
 ASKED, SKIPPED, PENDING = "✓", "–", "·"
 NO_PLAN = "No questions planned: prepare the call to pick some, or just take notes."
@@ -31,6 +35,23 @@ def mark(question: PlannedQuestion) -> str:
 
 def is_pending(question: PlannedQuestion) -> bool:
     return question.asked_at is None and not question.skipped
+
+
+def topic_title(question_ref: str, topic: str, banks: BankSet) -> str:
+    """The title of a planned question's topic, from the bank it came from; one-off
+    questions go under "Your questions"."""
+    bank = banks.get(question_ref.partition("/")[0]) if question_ref else None
+    title = next((t.title for t in bank.topics if t.id == topic), "") if bank else ""
+    if not title and topic:
+        # A topic id ("job-role") reads better as words; a stored title is kept as is.
+        slug = topic.islower() and " " not in topic
+        title = topic.replace("-", " ").capitalize() if slug else topic
+    return title or OTHER_TOPIC
+
+
+def topic_titles(questions: Sequence[PlannedQuestion], banks: BankSet) -> dict[int, str]:
+    """Each planned question's topic title (by question id)."""
+    return {q.id: topic_title(q.question_ref, q.topic, banks) for q in questions}
 
 
 class _Items(OptionList, can_focus=False):

@@ -1,0 +1,371 @@
+"""After the call: what it came to, who to add, and three questions to think over.
+
+Shown when a call ends (and again from the pipeline with ``b``). The facts come from the
+interview and its notes; the user confirms which ``R:`` lines become contacts and writes a
+short reflection, which is saved whenever the screen closes, however it closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Label, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from informa.domain.debrief import (
+    PROMPTS,
+    CallSummary,
+    compose_reflection,
+    parse_reflection,
+    summarize,
+)
+from informa.domain.errors import InformaError
+from informa.domain.model import Contact, ContactDraft, Interview, Source
+from informa.domain.notes import ReferralCandidate, Tag, format_elapsed
+from informa.ui.screens.base import WorkspaceScreen
+from informa.ui.text import clean, plain
+
+if TYPE_CHECKING:
+    pass
+
+DEBRIEF_HELP = """
+## Debrief
+
+What the call came to: its length, the questions asked, and the lines you tagged.
+
+- `space` ticks or unticks a referral candidate (an `R:` line that names someone)
+- `tab` moves to the three questions; write a line or two under each
+- `f2` saves, adds the ticked referrals as prospects referred by this contact, and closes
+- `esc` closes and saves what you wrote; the referrals wait (`b` on the pipeline reopens this)
+
+The thank-you is due within a day of the call: mention something specific you learned.
+"""
+
+TAG_TITLES = {
+    Tag.ADVICE: "Advice",
+    Tag.INFO: "Information",
+    Tag.REFERRAL: "Referrals",
+    Tag.ACTION: "Actions for you",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A referral line, and the contact it already is (if any)."""
+
+    referral: ReferralCandidate
+    existing: Contact | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    interview: Interview
+    candidates: tuple[Candidate, ...]
+
+
+def _due_text(due: datetime, now: datetime) -> str:
+    local = due.astimezone(now.tzinfo)
+    hours = (due - now).total_seconds() / 3600
+    if hours < 0:
+        return f"Thank-you overdue since {local:%a %d %b %H:%M}: send it today"
+    left = f"in {round(hours)} h" if hours >= 1 else "within the hour"
+    return f"Thank-you due by {local:%a %d %b %H:%M} ({left})"
+
+
+class DebriefScreen(WorkspaceScreen[None]):
+    """The debrief of ended interview ``interview_id``."""
+
+    HELP = DEBRIEF_HELP
+    WRITER_NAME = "informa-debrief"
+    AUTO_FOCUS = "#referrals, #reflect-0"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f2",
+            "save",
+            "Save",
+            tooltip="Save, add the ticked referrals, close.",
+            priority=True,
+            id="debrief_save",
+        ),
+        Binding(
+            "escape",
+            "close",
+            "Later",
+            tooltip="Close; what you wrote is saved, the referrals wait.",
+            id="debrief_close",
+        ),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
+
+    DEFAULT_CSS = """
+    DebriefScreen #debrief { height: 1fr; }
+    DebriefScreen.-narrow #debrief { layout: vertical; overflow-y: auto; }
+    DebriefScreen #debrief-facts { width: 1fr; height: 1fr; padding: 0 1; }
+    DebriefScreen.-narrow #debrief-facts { height: auto; }
+    DebriefScreen #debrief-reflect { width: 1fr; height: 1fr; padding: 0 1; }
+    DebriefScreen.-narrow #debrief-reflect { height: auto; }
+    DebriefScreen .debrief-block {
+        height: auto;
+        margin-bottom: 1;
+        border: round $panel-lighten-2;
+        border-title-color: $text-muted;
+        padding: 0 1;
+    }
+    DebriefScreen #referrals {
+        height: auto;
+        max-height: 12;
+        background: transparent;
+    }
+    DebriefScreen #referrals:focus { border: round $primary; }
+    DebriefScreen .prompt { text-style: bold; padding: 0 1; }
+    DebriefScreen .reflect {
+        height: 1fr;
+        min-height: 4;
+        margin-bottom: 1;
+        border: round $panel-lighten-2;
+    }
+    DebriefScreen.-narrow .reflect { height: 6; }
+    DebriefScreen .reflect:focus { border: round $primary; }
+    """
+
+    def __init__(self, interview_id: int) -> None:
+        super().__init__(id="debrief")
+        self.interview_id = interview_id
+        self.summary: CallSummary | None = None
+        self._candidates: tuple[Candidate, ...] = ()
+        self._saved_reflection = ""
+        self._loaded = False
+        self._done = False
+        # Kept as attributes: closing the screen saves their text after the widgets are gone.
+        self._answers = [
+            TextArea(id=f"reflect-{index}", classes="reflect", soft_wrap=True)
+            for index in range(len(PROMPTS))
+        ]
+
+    @property
+    def referrals(self) -> SelectionList[int]:
+        return self.query_one("#referrals", SelectionList)
+
+    @property
+    def reflection(self) -> str:
+        """The reflection as it would be stored."""
+        return compose_reflection([area.text for area in self._answers])
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="debrief"):
+            with VerticalScroll(id="debrief-facts"):
+                facts = Static("loading…", id="facts", classes="debrief-block")
+                facts.border_title = "The call"
+                yield facts
+                items = Static("", id="items", classes="debrief-block")
+                items.border_title = "What you noted"
+                yield items
+                referrals: SelectionList[int] = SelectionList(
+                    id="referrals", classes="debrief-block"
+                )
+                referrals.border_title = "Add as contacts (referred by them)"
+                yield referrals
+                yield Static("", id="no-referrals", classes="debrief-block")
+            with Vertical(id="debrief-reflect"):
+                for prompt, area in zip(PROMPTS, self._answers, strict=True):
+                    yield Label(prompt, classes="prompt")
+                    yield area
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Debrief"
+        self.query_one("#no-referrals").display = False
+        self._load()
+
+    # -- loading --------------------------------------------------------------------------
+
+    @work(group="debrief")
+    async def _load(self) -> None:
+        store, interview_id = self.store, self.interview_id
+
+        def load() -> _Loaded:
+            interview = store.interviews.get(interview_id)
+            candidates = []
+            for referral in summarize(interview).referrals:
+                found = store.contacts.find(referral.name)
+                candidates.append(Candidate(referral, found[0] if found else None))
+            return _Loaded(interview, tuple(candidates))
+
+        try:
+            loaded = await asyncio.wrap_future(self.submit(load))
+        except InformaError as exc:
+            self.notify(str(exc), title="Could not open the debrief", severity="error", timeout=10)
+            self.dismiss(None)
+            return
+        self._show(loaded)
+
+    def _show(self, loaded: _Loaded) -> None:
+        interview = loaded.interview
+        hours = self.informa.settings.thank_you_hours
+        summary = summarize(interview, thank_you_hours=hours)
+        self.summary = summary
+        self._candidates = loaded.candidates
+        self.title = f"Debrief: {clean(interview.contact_name)}"
+        self.query_one("#facts", Static).update(self._facts(summary))
+        self.query_one("#items", Static).update(self._items(summary))
+        self._show_candidates(loaded.candidates)
+        answers = parse_reflection(interview.debrief)
+        for area, answer in zip(self._answers, answers, strict=True):
+            area.load_text(answer)
+        self._saved_reflection = self.reflection
+        self._loaded = True
+        if not any(c.existing is None for c in loaded.candidates):
+            self._answers[0].focus()
+
+    def _facts(self, summary: CallSummary) -> Text:
+        now = self.informa.clock()
+        text = Text()
+        text.append(clean(summary.contact_name), style="bold")
+        text.append(f" · {format_elapsed(summary.elapsed_seconds)} of {summary.target_minutes}:00")
+        if summary.ended_at is not None:
+            text.append(f" · ended {summary.ended_at.astimezone(now.tzinfo):%a %d %b %H:%M}")
+        text.append(f"\n{summary.asked_text.capitalize()}")
+        if summary.thank_you_due is not None:
+            overdue = summary.thank_you_due < now
+            text.append(
+                f"\n{_due_text(summary.thank_you_due, now)}",
+                style="bold red" if overdue else "bold",
+            )
+        elif summary.ended_at is not None:
+            text.append("\nThank-you sent", style="green")
+        return text
+
+    @staticmethod
+    def _items(summary: CallSummary) -> Text:
+        text = Text()
+        for tag, title in TAG_TITLES.items():
+            lines = summary.items[tag]
+            if text:
+                text.append("\n")
+            text.append(f"{title} ({len(lines)})", style="bold")
+            if not lines:
+                text.append(f"  none tagged ({tag.prefix.strip()})", style="dim")
+            for line in lines:
+                text.append("\n • ")
+                text.append_text(plain(line.text))
+                if line.question:
+                    text.append_text(plain(f"  ← {line.question}", style="dim"))
+        return text
+
+    def _show_candidates(self, candidates: tuple[Candidate, ...]) -> None:
+        referrals = self.referrals
+        selections: list[Selection[int]] = []
+        for index, candidate in enumerate(candidates):
+            referral, existing = candidate.referral, candidate.existing
+            label = Text(clean(referral.name), style="bold")
+            if referral.company:
+                label.append(f" · {clean(referral.company)}")
+            if referral.note:
+                label.append_text(plain(f" · {referral.note}", style="dim"))
+            if existing is not None:
+                label.append(f"  already a contact ({existing.stage.label})", style="italic green")
+            selections.append(
+                Selection(label, index, existing is None, disabled=existing is not None)
+            )
+        referrals.clear_options()
+        referrals.add_options(selections)
+        referrals.display = bool(selections)
+        empty = self.query_one("#no-referrals", Static)
+        empty.display = not selections
+        empty.update(
+            plain(
+                "No referrals in the notes. Did you ask who else to talk to? "
+                "Lines like R: Jane Doe (Acme) show up here.",
+                style="dim",
+            )
+        )
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if not self._loaded or self._done:
+            return
+        summary = self.summary
+        assert summary is not None
+        chosen = [self._candidates[i].referral for i in self.referrals.selected]
+        self._finish(chosen, summary.contact_id)
+
+    def action_close(self) -> None:
+        if not self._loaded or self._done:
+            self.dismiss(None)
+            return
+        waiting = sum(
+            c.existing is None and i in self.referrals.selected
+            for i, c in enumerate(self._candidates)
+        )
+        if waiting:
+            self.notify(
+                f"{waiting} referral{'s' * (waiting > 1)} not added yet: b on the pipeline "
+                "opens this debrief again.",
+                timeout=6,
+            )
+        self._finish([], None)
+
+    @work(group="debrief")
+    async def _finish(self, chosen: list[ReferralCandidate], referred_by: int | None) -> None:
+        self._done = True
+        store, interview_id, reflection = self.store, self.interview_id, self.reflection
+        saved = self._saved_reflection
+
+        def save() -> list[Contact]:
+            if reflection != saved:
+                store.interviews.save_debrief(interview_id, reflection)
+            added = []
+            for referral in chosen:
+                draft = ContactDraft(
+                    name=referral.name,
+                    company=referral.company,
+                    source=Source.REFERRAL,
+                    referred_by_id=referred_by,
+                    notes=referral.note,
+                )
+                added.append(store.contacts.create(draft))
+            return added
+
+        try:
+            added = await asyncio.wrap_future(self.submit(save))
+        except InformaError as exc:
+            self._done = False
+            self.notify(str(exc), title="Debrief not saved", severity="error", timeout=10)
+            return
+        self._saved_reflection = reflection
+        if added:
+            names = ", ".join(contact.name for contact in added)
+            self.notify(f"Added to your prospects: {names}", markup=False)
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        # Closed another way (ctrl+q): keep what was written.
+        store = self.store
+        if self._loaded and not self._done:
+            reflection = self.reflection
+            if reflection != self._saved_reflection:
+                try:
+                    interview_id = self.interview_id
+                    self.submit(
+                        lambda: store.interviews.save_debrief(interview_id, reflection)
+                    ).result()
+                except InformaError as exc:
+                    self.app.notify(f"The debrief was not saved: {exc}", severity="error")
+        self.close_writer()
+
+    @on(SelectionList.SelectedChanged, "#referrals")
+    def _selection_changed(self) -> None:
+        count = len(self.referrals.selected)
+        self.referrals.border_subtitle = f"{count} ticked · f2 adds them" if count else ""
