@@ -17,7 +17,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -107,10 +107,14 @@ class PrepareScreen(WorkspaceScreen[bool]):
 
     DEFAULT_CSS = """
     PrepareScreen #prepare-workspace { height: 1fr; }
+    PrepareScreen #prepare-lists { width: 1fr; height: 1fr; }
     PrepareScreen #banks { width: 1fr; }
     PrepareScreen #plan { width: 1fr; }
-    PrepareScreen #prepare-side { width: 44; height: 1fr; }
-    PrepareScreen.-narrow #prepare-side { display: none; }
+    PrepareScreen #prepare-side { layout: vertical; width: 44; height: 1fr; }
+    /* Narrow (a video call beside it): the side column becomes a row under the lists. */
+    PrepareScreen.-narrow #prepare-workspace { layout: vertical; }
+    PrepareScreen.-narrow #prepare-side { layout: horizontal; width: 100%; height: 11; }
+    PrepareScreen.-narrow #prepare-side > * { width: 1fr; height: 100%; max-height: 100%; }
     PrepareScreen #about {
         height: auto;
         max-height: 14;
@@ -160,9 +164,10 @@ class PrepareScreen(WorkspaceScreen[bool]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="prepare-workspace"):
-            yield BankBrowser(self.informa.banks, id="banks")
-            yield PlanList(id="plan")
-            with Vertical(id="prepare-side"):
+            with Horizontal(id="prepare-lists"):
+                yield BankBrowser(self.informa.banks, id="banks")
+                yield PlanList(id="plan")
+            with Horizontal(id="prepare-side"):
                 about = Static("loading…", id="about")
                 about.border_title = "About"
                 yield about
@@ -292,7 +297,8 @@ class PrepareScreen(WorkspaceScreen[bool]):
             return
         target = interview.target_minutes
         estimate = estimate_minutes(plan)
-        subtitle = f"{len(plan)} questions · about {estimate} min of {target}"
+        count = f"{len(plan)} question{'s' * (len(plan) != 1)}"
+        subtitle = f"{count} · about {estimate} min of {target}"
         if plan and estimate < target:
             subtitle += " · plan more than fits"
         self.plan_list.border_subtitle = subtitle
