@@ -374,3 +374,32 @@ def test_kill_9_mid_call_keeps_the_call_and_offers_to_resume(tmp_path: Path) -> 
         store.close()
     assert final.status is InterviewStatus.IN_PROGRESS
     assert final.notes == after.notes
+
+
+STEADY_TEXT = "I: the team ships weekly and reviews every analysis in pairs; " * 4
+
+
+def test_steady_typing_is_saved_before_a_kill(tmp_path: Path) -> None:
+    """A typist who never stops for a second still has their notes on disk: the process is
+    killed while the typing goes on, as soon as the database holds some of it."""
+    db_path = tmp_path / "informa.db"
+    interview, _ = prepare_call(db_path)
+    with informa_in_terminal(db_path) as app:
+        app.wait_text(r"Resume the call")
+        since = app.mark()
+        app.send(b"y")
+        app.wait_text(r"Resumed the call at", since=since)
+        longest_gap, last, sent = 0.0, time.monotonic(), 0
+        deadline = time.monotonic() + DEADLINE
+        while not stored_notes(db_path, interview.id):
+            assert time.monotonic() < deadline, "typing went on and nothing was saved"
+            app.send(STEADY_TEXT[sent % len(STEADY_TEXT)].encode())
+            sent += 1
+            now = time.monotonic()
+            longest_gap, last = max(longest_gap, now - last), now
+        app.send(b"more")
+        assert app.kill() == -signal.SIGKILL
+    assert longest_gap < 0.5  # never a second of quiet: the debounce alone would not save
+    typed = "".join(STEADY_TEXT[i % len(STEADY_TEXT)] for i in range(sent))
+    saved = stored_notes(db_path, interview.id)
+    assert saved and typed.startswith(saved)
