@@ -217,6 +217,11 @@ class DebriefScreen(WorkspaceScreen[None]):
         self.summary = summary
         self._candidates = loaded.candidates
         self.title = f"Debrief: {clean(interview.contact_name)}"
+        if interview.ended_at is not None:
+            ended = interview.ended_at.astimezone(self.informa.clock().tzinfo)
+            self.sub_title = f"call of {ended:%a %d %b %H:%M}"
+        else:
+            self.sub_title = "call not ended"
         self.query_one("#facts", Static).update(self._facts(summary))
         self.query_one("#items", Static).update(self._items(summary))
         self._show_candidates(loaded.candidates)
@@ -280,6 +285,8 @@ class DebriefScreen(WorkspaceScreen[None]):
             )
         referrals.clear_options()
         referrals.add_options(selections)
+        first = next((i for i, c in enumerate(candidates) if c.existing is None), None)
+        referrals.highlighted = first  # space ticks at once
         referrals.display = bool(selections)
         empty = self.query_one("#no-referrals", Static)
         empty.display = not selections

@@ -9,6 +9,7 @@ writer thread; starting the call waits until all of it is stored.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -47,6 +48,8 @@ T = TypeVar("T")
 
 NO_PITCH = "No pitch card yet: e writes it (two lines on you, your goals, your skills)."
 RESEARCH_LINES = 8
+EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+"""Markdown bold in research notes, shown as plain words in the excerpt."""
 """Lines of the company research shown beside the plan."""
 
 PREPARE_HELP = """
@@ -117,13 +120,13 @@ class PrepareScreen(WorkspaceScreen[bool]):
     PrepareScreen.-narrow #prepare-side > * { width: 1fr; height: 100%; max-height: 100%; }
     PrepareScreen #about {
         height: auto;
-        max-height: 14;
+        max-height: 12;
         overflow-y: auto;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
         padding: 0 1;
     }
-    PrepareScreen #pitch { max-height: 13; }
+    PrepareScreen #pitch { height: 1fr; max-height: 100%; }
     PrepareScreen #prep-checks {
         height: auto;
         border: round $panel-lighten-2;
@@ -277,7 +280,8 @@ class PrepareScreen(WorkspaceScreen[bool]):
         if company is not None and company.research.strip():
             lines = company.research.strip().splitlines()
             text.append(f"\n\nResearch: {clean(company.name)}\n", style="bold")
-            text.append_text(plain("\n".join(lines[:RESEARCH_LINES])))
+            excerpt = EMPHASIS.sub(r"\2", "\n".join(lines[:RESEARCH_LINES]))
+            text.append_text(plain(excerpt))
             if len(lines) > RESEARCH_LINES:
                 text.append(f"\n… {len(lines) - RESEARCH_LINES} more lines", style="dim")
         elif company is not None:

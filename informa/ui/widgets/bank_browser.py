@@ -144,9 +144,7 @@ class BankBrowser(Vertical):
                     expand=True,
                 )
                 for topic in bank.topics:
-                    topic_node = bank_node.add(
-                        Text.assemble(topic.title, (f"  {len(topic.questions)}", "dim"))
-                    )
+                    topic_node = bank_node.add(Text(topic.title))
                     for question in topic.questions:
                         self._leaf(topic_node, topic, question)
             self.border_subtitle = f"{self.banks.question_count} questions"
@@ -161,6 +159,8 @@ class BankBrowser(Vertical):
                 topics[key] = tree.root.add(Text(topic.title, style="bold"), expand=True)
             self._leaf(topics[key], topic, question)
         self.border_subtitle = f"{len(found)} found" if found else "nothing found"
+        if found:
+            tree.cursor_line = 1  # the first match, under its topic
 
     def _leaf(self, parent: TreeNode[Pick | None], topic: Topic, question: Question) -> None:
         self._leaves[question.ref] = parent.add_leaf(
