@@ -35,8 +35,12 @@ class StageList(OptionList):
         for view in VIEWS:
             number = by_view.get(view, 0)
             urgent = view == DUE and number > 0
-            label = Text(f"{view_label(view):<11}", style="bold yellow" if urgent else "")
-            label.append(f"{number:>5}", style="bold" if number else "dim")
+            # The padding trails the name rather than leads the number: some SVG viewers drop
+            # a span's leading spaces.
+            name = view_label(view)
+            gap = " " * max(16 - len(name) - len(str(number)), 1)
+            label = Text(name + gap, style="bold yellow" if urgent else "")
+            label.append(str(number), style="bold" if number else "dim")
             self.add_option(Option(label, id=view))
         if highlighted is not None:
             self.highlighted = highlighted
