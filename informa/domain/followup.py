@@ -223,7 +223,8 @@ class AgendaItem:
 
     @property
     def sort_key(self) -> tuple[date, int, str, int, datetime, str]:
-        """The agenda's order: due day, then kind, then name, then exact moment."""
+        """The agenda's order: due day, kind, name (case-folded), then contact id, exact moment
+        and key, so that equal-looking items still sort the same way every time."""
         moment = self.due_at.astimezone(UTC) if self.due_at is not None else _FAR
         return (
             self.due,

@@ -8,6 +8,8 @@ import sys
 
 CORE = [
     "informa.domain.plan",
+    "informa.domain.debrief",
+    "informa.domain.followup",
     "informa.domain.outreach",
     "informa.domain.dates",
     "informa.domain.filtering",
@@ -27,6 +29,14 @@ UI = [
     "informa.ui.commands",
     "informa.ui.screens.pipeline",
     "informa.ui.screens.call",
+    "informa.ui.screens.prepare",
+    "informa.ui.screens.debrief",
+    "informa.ui.widgets.bank_browser",
+    "informa.ui.widgets.plan_list",
+    "informa.ui.widgets.pitch_card",
+    "informa.ui.dialogs.pitch",
+    "informa.ui.dialogs.question",
+    "informa.ui.dialogs.referral",
     "informa.ui.widgets.checklist",
     "informa.ui.widgets.call_timer",
     "informa.ui.widgets.stage_list",
