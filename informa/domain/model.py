@@ -153,6 +153,8 @@ class ContactDraft:
     referred_by_id: int | None = None
     tags: tuple[str, ...] = ()
     notes: str = ""
+    check_in_weeks: int | None = None
+    """How often to check in once they are In touch; ``None``: the setting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +179,8 @@ class Contact:
     archived: bool
     created_at: datetime
     updated_at: datetime
+    check_in_weeks: int | None = None
+    """How often to check in once they are In touch; ``None``: the setting."""
 
     def is_due(self, today: date) -> bool:
         return self.next_action_due is not None and self.next_action_due <= today

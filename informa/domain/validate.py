@@ -87,7 +87,20 @@ def check_contact(draft: ContactDraft) -> ContactDraft:
         location=clean_line(draft.location)[:MAX_NAME],
         tags=normalize_tags(draft.tags),
         notes=draft.notes[:MAX_TEXT],
+        check_in_weeks=_check_weeks(draft.check_in_weeks),
     )
+
+
+MAX_CHECK_IN_WEEKS = 104
+
+
+def _check_weeks(weeks: int | None) -> int | None:
+    if weeks is not None and not 1 <= weeks <= MAX_CHECK_IN_WEEKS:
+        raise ValidationError(
+            f"check in every 1 to {MAX_CHECK_IN_WEEKS} weeks, or leave it blank",
+            field="check_in_weeks",
+        )
+    return weeks
 
 
 def check_company(draft: CompanyDraft) -> CompanyDraft:

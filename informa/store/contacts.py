@@ -118,6 +118,7 @@ class ContactService(Service):
         row.linkedin_url, row.location = draft.linkedin_url, draft.location
         row.source, row.tags, row.notes = draft.source.value, draft.tags, draft.notes
         row.referred_by = draft.referred_by_id
+        row.check_in_weeks = draft.check_in_weeks
         row.company = get_or_create_row(draft.company, now)
 
     def _reindex(self, contact_id: int) -> d.Contact:

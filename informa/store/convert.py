@@ -44,6 +44,7 @@ def contact(row: Any) -> d.Contact:
         archived=bool(row.archived),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        check_in_weeks=row.check_in_weeks,
     )
 
 

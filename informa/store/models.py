@@ -133,6 +133,13 @@ class Profile(BaseModel):
     updated_at = AwareDateTimeField(null=True)
 
 
+class Snooze(BaseModel):
+    """An agenda item put off until a day (by the item's stable key)."""
+
+    item_key = TextField(primary_key=True)
+    until = DateField()
+
+
 class SearchIndex(FTS5Model):  # type: ignore[misc]
     """Full-text index over contacts, companies and interview notes.
 

@@ -18,13 +18,22 @@ from informa.domain.validate import MAX_NAME, check_contact, name_key
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint
 from informa.ui.text import plain
 
-VALIDATED = ("name", "email", "linkedin_url")
+VALIDATED = ("name", "email", "linkedin_url", "check_in_weeks")
 """The fields ``check_contact`` can refuse, in form order."""
 _STAND_INS: dict[str, Callable[[ContactDraft], ContactDraft]] = {
     "name": lambda draft: replace(draft, name="x"),
     "email": lambda draft: replace(draft, email=""),
     "linkedin_url": lambda draft: replace(draft, linkedin_url=""),
+    "check_in_weeks": lambda draft: replace(draft, check_in_weeks=None),
 }
+
+
+def _weeks(text: str) -> int | None:
+    """The check-in weeks typed (an integer field: digits, perhaps a sign), blank for none."""
+    try:
+        return int(text) if text.strip() else None
+    except ValueError:
+        return 0  # refused by the check, with its message
 
 
 def contact_errors(draft: ContactDraft) -> dict[str, str]:
@@ -141,6 +150,18 @@ class ContactForm(FormDialog[ContactDraft | None]):
                 compact=True,
             ),
         )
+        weeks = contact.check_in_weeks if contact else None
+        yield field_row(
+            "Check in",
+            Input(
+                str(weeks) if weeks is not None else "",
+                placeholder="every N weeks once in touch (blank: your setting)",
+                id="check_in_weeks",
+                type="integer",
+                compact=True,
+                max_length=3,
+            ),
+        )
         yield field_row(
             "Notes", TextArea(contact.notes if contact else "", id="notes", soft_wrap=True)
         )
@@ -171,6 +192,7 @@ class ContactForm(FormDialog[ContactDraft | None]):
             referred_by_id=referred_by if isinstance(referred_by, int) else None,
             tags=tuple(self._value("tags").split(",")),
             notes=self.query_one("#notes", TextArea).text,
+            check_in_weeks=_weeks(self._value("check_in_weeks")),
         )
 
     def _show_errors(self) -> dict[str, str]:

@@ -141,7 +141,8 @@ async def test_source_referrer_tags_and_notes() -> None:
         await pilot.press(*"Kim", *["tab"] * 6)  # Source
         await pilot.press("enter", "down", "enter")  # LinkedIn → Alumni network
         await pilot.press("tab", "enter", "down", "down", "enter")  # nobody → Ana → Sam
-        await pilot.press("tab", *"PhD, Data Science ,phd", "tab", *"line one", "enter", *"two")
+        await pilot.press("tab", *"PhD, Data Science ,phd", "tab", *"x6")  # digits only
+        await pilot.press("tab", *"line one", "enter", *"two")
         await pilot.press("f2")
         await pilot.pause()
     assert app.result == ContactDraft(
@@ -150,7 +151,18 @@ async def test_source_referrer_tags_and_notes() -> None:
         referred_by_id=2,
         tags=("phd", "data-science"),
         notes="line one\ntwo",
+        check_in_weeks=6,
     )
+
+
+async def test_check_in_weeks_out_of_range_is_refused() -> None:
+    app = new_form()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Kim", *["tab"] * 9, *"0", "f2")
+        await pilot.pause()
+        error = error_of(app, "check_in_weeks")
+        assert error is not None and "1 to 104 weeks" in error
+        assert app.screen.focused is not None and app.screen.focused.id == "check_in_weeks"
 
 
 async def test_escape_cancels() -> None:
