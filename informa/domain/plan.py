@@ -89,7 +89,8 @@ def suggest_plan(
     seed: int | None = None,
 ) -> list[PlanEntry]:
     """A plan from the ``core`` bank: opener, ``per_topic`` questions from each body topic
-    (at least 3 when ``minutes`` ≥ 30), one closing question, then the referral ask.
+    (at least 3 when ``minutes`` ≥ 30, and more until the plan outruns a long call), one
+    closing question, then the referral ask.
 
     Questions in ``asked_before`` (refs already asked of this contact) are left out unless a
     topic would have none left; the referral ask is always included. Topics missing from a
@@ -102,15 +103,29 @@ def suggest_plan(
     asked = frozenset(asked_before)
     count = max(per_topic, 3) if minutes >= LONG_CALL_MINUTES else per_topic
 
-    plan: list[PlanEntry] = []
-    opening = topics.get(OPENING_TOPIC)
-    if opening is not None:
-        plan += _entries(opening, _choose(opening.questions, asked, 1, rng, _opener_first))
-    for topic_id in BODY_TOPICS:
-        topic = topics.get(topic_id)
-        if topic is not None:
-            plan += _entries(topic, _choose(topic.questions, asked, count, rng, _no_preference))
-    plan += _closing(topics.get(CLOSING_TOPIC), asked, rng)
+    def build(count: int) -> list[PlanEntry]:
+        # A fresh generator per attempt: the same seed gives the same plan.
+        draw = random.Random(seed) if rng is not None else None
+        plan: list[PlanEntry] = []
+        opening = topics.get(OPENING_TOPIC)
+        if opening is not None:
+            plan += _entries(opening, _choose(opening.questions, asked, 1, draw, _opener_first))
+        for topic_id in BODY_TOPICS:
+            topic = topics.get(topic_id)
+            if topic is not None:
+                chosen = _choose(topic.questions, asked, count, draw, _no_preference)
+                plan += _entries(topic, chosen)
+        plan += _closing(topics.get(CLOSING_TOPIC), asked, draw)
+        return plan
+
+    plan = build(count)
+    # A long call gets more per topic, until the plan holds more than the call has time for
+    # (or the banks run out).
+    while minutes >= LONG_CALL_MINUTES and estimate_minutes(plan) <= minutes:
+        more = build(count + 1)
+        if len(more) == len(plan):
+            break
+        plan, count = more, count + 1
     return plan
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -100,6 +100,18 @@ class ContactService(Service):
         self._apply(row, draft, now)
         row.save()
         return self._reindex(row.id)
+
+    @writes
+    def add_new(self, drafts: Sequence[d.ContactDraft]) -> list[d.Contact]:
+        """Create each draft whose name is not a contact's yet (case-insensitive), all in one
+        transaction: everything is added or nothing is. Returns those created."""
+        added: list[d.Contact] = []
+        for draft in drafts:
+            key = name_key(draft.name)
+            if m.Contact.select().where(m.Contact.name_key == key).exists():
+                continue
+            added.append(self.create(draft))
+        return added
 
     @writes
     def update(self, contact_id: int, draft: d.ContactDraft) -> d.Contact:

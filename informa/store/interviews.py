@@ -13,6 +13,7 @@ from informa.store import convert, search
 from informa.store import models as m
 from informa.store.activities import add_row, advance_row
 from informa.store.base import Service, reads, writes
+from informa.store.contacts import ContactService
 from informa.store.rows import contact_row, interview_row
 
 
@@ -55,15 +56,24 @@ class InterviewService(Service):
         if not 5 <= target_minutes <= 180:
             raise ValidationError("the target length must be 5 to 180 minutes", field="target")
         now = self.now()
-        row = m.Interview.create(
-            contact=contact,
-            status=d.InterviewStatus.SCHEDULED.value,
-            scheduled_at=self.now(at),
-            target_minutes=target_minutes,
-            link=check_url(link, "link"),
-            created_at=now,
-            updated_at=now,
+        link = check_url(link, "link")
+        # A call prepared before it was scheduled is this call: its plan stays with it.
+        row = (
+            m.Interview.select()
+            .where(
+                (m.Interview.contact == contact)
+                & (m.Interview.status == d.InterviewStatus.PLANNED.value)
+                & m.Interview.scheduled_at.is_null()
+            )
+            .order_by(m.Interview.id)
+            .first()
         )
+        if row is None:
+            row = m.Interview(contact=contact, created_at=now)
+        row.status = d.InterviewStatus.SCHEDULED.value
+        row.scheduled_at, row.target_minutes, row.link = self.now(at), target_minutes, link
+        row.updated_at = now
+        row.save()
         advance_row(contact, d.Stage.SCHEDULED, now)
         return self._value(row)
 
@@ -138,6 +148,15 @@ class InterviewService(Service):
         row.debrief, row.updated_at = text[:MAX_TEXT], self.now()
         row.save(only=[m.Interview.debrief, m.Interview.updated_at])
         return self._value(row)
+
+    @writes
+    def finish_debrief(
+        self, interview_id: int, text: str, referrals: Sequence[d.ContactDraft] = ()
+    ) -> list[d.Contact]:
+        """Save the debrief and add the confirmed referrals not yet contacts, together (one
+        transaction); returns the contacts added."""
+        self.save_debrief(interview_id, text)
+        return ContactService(self.clock).add_new(referrals)
 
     @writes
     def set_prep_done(self, interview_id: int, done: Collection[str]) -> d.Interview:

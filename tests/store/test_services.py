@@ -365,3 +365,28 @@ def test_minutes_leave_pauses_out(store: Store, now: datetime) -> None:
     store.interviews.pause(call.id, at=now - timedelta(minutes=20))
     store.interviews.resume(call.id, at=now - timedelta(minutes=10))
     assert store.interviews.finish(call.id, at=now).minutes == 20
+
+
+def test_add_new_skips_existing_names_and_is_all_or_nothing(store: Store) -> None:
+    store.contacts.create(ContactDraft(name="Jane Doe"))
+    added = store.contacts.add_new(
+        [ContactDraft(name="JANE DOE"), ContactDraft(name="Sam Lee"), ContactDraft(name="sam lee")]
+    )
+    assert [c.name for c in added] == ["Sam Lee"]
+    with pytest.raises(ValidationError):
+        store.contacts.add_new([ContactDraft(name="Omar"), ContactDraft(name="Bad", email="x")])
+    assert store.contacts.find("Omar") == []
+
+
+def test_scheduling_a_prepared_call_keeps_its_plan(store: Store, now: datetime) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada"))
+    prepared = store.interviews.prepare(ada.id)
+    store.interviews.set_plan(prepared.id, [PlanItem("Typical day?")])
+    scheduled = store.interviews.schedule(ada.id, now + timedelta(days=2), target_minutes=30)
+    assert scheduled.id == prepared.id
+    assert scheduled.status is InterviewStatus.SCHEDULED
+    assert scheduled.target_minutes == 30
+    assert [q.text for q in scheduled.questions] == ["Typical day?"]
+    assert store.interviews.prepare(ada.id).id == prepared.id
+    another = store.interviews.schedule(ada.id, now + timedelta(days=9))
+    assert another.id != prepared.id  # a second call is a new interview

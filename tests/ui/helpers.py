@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from informa.ui.app import InformaApp
 
 AppFactory = Callable[..., InformaApp]
+S = TypeVar("S", bound=Screen[Any])
 
 KEY_NAMES = {
     " ": "space",
@@ -60,3 +62,17 @@ async def settle(pilot: Pilot[Any]) -> None:
         if busy:
             await pilot.app.workers.wait_for_complete(busy)
         await pilot.pause()
+
+
+async def quiet(pilot: Pilot[Any]) -> None:
+    """Wait for every worker, the dialog ones included (none may be waiting on a dialog)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
+
+
+def showing(app: InformaApp, kind: type[S]) -> S:
+    """The active screen, which must be a ``kind`` (read afresh: key presses change it)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"showing {type(screen).__name__}, not {kind.__name__}"
+    return screen

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import TextArea
 
 from informa.domain.debrief import PROMPTS, parse_reflection
@@ -24,11 +23,10 @@ from informa.ui.screens.debrief import DebriefScreen
 from informa.ui.screens.pipeline import PipelineScreen
 
 from .conftest import NOW
-from .helpers import AppFactory, contact_named, select, settle, typed
+from .helpers import AppFactory, contact_named, quiet, select, settle, showing, typed
 
 SIZE = (140, 40)
 SnapCompare = Callable[..., bool]
-S = TypeVar("S", bound=Screen[Any])
 
 CONTACT = "Kenji Watanabe"  # a demo prospect at Quillfeather Health, no calls yet
 EXISTING = "Priya Nair"  # already a demo contact
@@ -52,20 +50,6 @@ R: {EXISTING} (Lumen Analytics)
 TODO: send the thank-you tomorrow
 """
 LENGTH = timedelta(minutes=23, seconds=30)
-
-
-def showing(app: InformaApp, kind: type[S]) -> S:
-    """The active screen, which must be a ``kind`` (read afresh: key presses change it)."""
-    screen = app.screen
-    assert isinstance(screen, kind), f"showing {type(screen).__name__}, not {kind.__name__}"
-    return screen
-
-
-async def quiet(pilot: Pilot[Any]) -> None:
-    """Wait for every worker, the dialog ones included (none may be waiting on a dialog)."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await settle(pilot)
 
 
 def held(app: InformaApp, *, end: bool) -> Interview:
@@ -263,3 +247,30 @@ def test_debrief_screen_snapshot(snap_compare: SnapCompare, make: AppFactory) ->
 
     app = make(demo=True, save_settings=False)  # the header says "demo data"
     assert snap_compare(app, terminal_size=SIZE, run_before=debriefing)
+
+
+async def test_a_name_written_twice_is_one_candidate_and_one_contact(make: AppFactory) -> None:
+    app = make()
+    interview = held(app, end=True)
+    notes = NOTES + "R: Jane Doe @ Acme Labs\n"
+    app.store.interviews.save_notes(interview.id, notes, base_revision=interview.notes_revision)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reopen(pilot, app)
+        names = [c.referral.name for c in screen._candidates]
+        assert names.count("Jane Doe") == 1
+        await pilot.press("f2")
+        await quiet(pilot)
+    assert len(app.store.contacts.find("Jane Doe")) == 1
+
+
+async def test_the_reflection_saves_itself_while_the_debrief_is_open(make: AppFactory) -> None:
+    app = make()
+    interview = held(app, end=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reopen(pilot, app)
+        await pilot.press("tab", *typed("Consulting is a fit"))
+        assert stored_reflection(app, interview) == ["", "", ""]
+        await pilot.pause(1.2)  # the one-second autosave is what is under test
+        await settle(pilot)
+        assert stored_reflection(app, interview) == ["Consulting is a fit", "", ""]
+        assert app.screen is screen

@@ -8,15 +8,9 @@ stamped ``[00:00]``.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
-
-from textual.pilot import Pilot
-from textual.screen import Screen
-
 from informa.domain.debrief import parse_reflection
 from informa.domain.model import ActivityKind, InterviewStatus, Source, Stage
 from informa.domain.plan import PRE_CALL_CHECKS, REFERRAL_REF
-from informa.ui.app import InformaApp
 from informa.ui.dialogs.referral import ReferralDialog
 from informa.ui.screens.call import CallScreen
 from informa.ui.screens.debrief import DebriefScreen
@@ -24,27 +18,12 @@ from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.screens.prepare import PrepareScreen
 
 from .conftest import NOW
-from .helpers import AppFactory, select, settle, typed
+from .helpers import AppFactory, quiet, select, settle, showing, typed
 
 SIZE = (140, 40)
-S = TypeVar("S", bound=Screen[Any])
 
 CONTACT = "Priya Nair"  # reached out to in the demo, no calls yet
 PUBLISHING = "academia-to-industry/research-roles/pace-publishing"
-
-
-def showing(app: InformaApp, kind: type[S]) -> S:
-    """The active screen, which must be a ``kind`` (read afresh: key presses change it)."""
-    screen = app.screen
-    assert isinstance(screen, kind), f"showing {type(screen).__name__}, not {kind.__name__}"
-    return screen
-
-
-async def quiet(pilot: Pilot[Any]) -> None:
-    """Wait for every worker, the dialog ones included (none may be waiting on a dialog)."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await settle(pilot)
 
 
 async def test_a_whole_call(make: AppFactory) -> None:
@@ -67,7 +46,7 @@ async def test_a_whole_call(make: AppFactory) -> None:
         assert index is not None
         removed = prepare.plan[index]
         await pilot.press("x")
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the contact and pitch column
         assert prepare.checks.has_focus
         await pilot.press("space")  # "Research read" on the checklist
         await settle(pilot)

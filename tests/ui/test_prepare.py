@@ -8,10 +8,9 @@ workers (group ``prepare``) are what ``settle`` waits for. ``g``, ``o`` and ``e`
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from textual.pilot import Pilot
-from textual.screen import Screen
 
 from informa.domain.model import InterviewStatus, PitchCard, PlannedQuestion
 from informa.domain.plan import (
@@ -32,29 +31,14 @@ from informa.ui.screens.prepare import PrepareScreen
 from informa.ui.widgets.bank_browser import ASKED_BEFORE, IN_PLAN
 from informa.ui.widgets.plan_list import EMPTY_PLAN
 
-from .helpers import AppFactory, contact_named, select, settle, typed
+from .helpers import AppFactory, contact_named, quiet, select, settle, showing, typed
 
 SIZE = (140, 40)
 SnapCompare = Callable[..., bool]
-S = TypeVar("S", bound=Screen[Any])
 
 CONTACT = "Grace Liu"  # a demo prospect at Brightline Partners, no calls yet
 PUBLISHING = "academia-to-industry/research-roles/pace-publishing"
 TYPICAL_DAY = "core/job-role/typical-day"
-
-
-def showing(app: InformaApp, kind: type[S]) -> S:
-    """The active screen, which must be a ``kind`` (read afresh: key presses change it)."""
-    screen = app.screen
-    assert isinstance(screen, kind), f"showing {type(screen).__name__}, not {kind.__name__}"
-    return screen
-
-
-async def quiet(pilot: Pilot[Any]) -> None:
-    """Wait for every worker, the dialog ones included (none may be waiting on a dialog)."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await settle(pilot)
 
 
 async def open_prepare(pilot: Pilot[Any], app: InformaApp, name: str = CONTACT) -> PrepareScreen:
@@ -110,7 +94,9 @@ async def test_p_opens_the_prepare_screen_for_the_highlighted_contact(make: AppF
         about = str(screen.query_one("#about").render())
         assert CONTACT in about
         assert "Brightline Partners" in about
-        assert "Research: Brightline Partners" in about
+        research = screen.query_one("#research")
+        assert research.border_title == "Research: Brightline Partners"
+        assert "Boutique strategy consultancy" in str(research.render())
         assert plan_rows(screen) == [EMPTY_PLAN]
         assert screen.browser.bank_tree.has_focus
 
@@ -406,3 +392,49 @@ def test_prepare_screen_snapshot(snap_compare: SnapCompare, make: AppFactory) ->
 
     app = make(demo=True, save_settings=False)  # the header says "demo data"
     assert snap_compare(app, terminal_size=SIZE, run_before=prepared)
+
+
+async def test_f5_twice_starts_one_call(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prepare(pilot, app)
+        await suggest(pilot, screen)
+        await pilot.press("f5", "f5")
+        await quiet(pilot)
+        showing(app, CallScreen)
+        assert [type(s).__name__ for s in app.screen_stack] == [
+            "PipelineScreen",
+            "CallScreen",
+        ]
+
+
+async def test_starting_with_an_empty_plan_keeps_it_empty(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prepare(pilot, app)
+        assert screen.interview is not None
+        interview_id = screen.interview.id
+        await pilot.press("f5")
+        await quiet(pilot)
+        call = showing(app, CallScreen)
+        assert call.interview_id == interview_id
+        assert app.store.interviews.get(interview_id).questions == ()
+
+
+async def test_quitting_right_after_a_change_still_saves_it(make: AppFactory) -> None:
+    """The save is queued on the writer the moment the key is pressed: quitting (which
+    cancels every worker) cannot drop it, even while an earlier write holds the writer."""
+    import threading
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_prepare(pilot, app)
+        gate = threading.Event()
+        screen.submit(gate.wait)  # the writer is busy (a slow disk, a lock held elsewhere)
+        await pilot.press("tab", "tab", "tab")  # tree → plan → side → checklist
+        assert screen.checks.has_focus
+        await pilot.press("space")
+        interview_id = screen.interview.id if screen.interview else 0
+        app.call_later(gate.set)
+        await pilot.press("ctrl+q")
+    assert app.store.interviews.get(interview_id).prep_done == {PRE_CALL_CHECKS[0][0]}

@@ -546,3 +546,11 @@ def test_pacing_hint_agrees_with_the_minutes_it_shows() -> None:
     # 25-minute target, 20 min 6 s in: 4.9 minutes left for the last question.
     hint = pacing(planned=5, asked=4, skipped=0, elapsed_seconds=20 * 60 + 6, target_minutes=25)
     assert hint.hint == "1 left · 4 min: about 4 min each"
+
+
+@pytest.mark.parametrize("minutes", [45, 60, 90, 120])
+def test_long_calls_still_get_more_than_fits(bundled: BankSet, minutes: int) -> None:
+    plan = suggest_plan(bundled, minutes=minutes)
+    assert estimate_minutes(plan) > minutes
+    assert plan[-1].question_ref == REFERRAL_REF
+    assert len({entry.question_ref for entry in plan}) == len(plan)

@@ -454,8 +454,7 @@ class CallScreen(WorkspaceScreen[bool]):
             loaded = await asyncio.wrap_future(future)
         except InformaError as exc:
             self.notify(str(exc), title="Could not open the call", severity="error", timeout=10)
-            if not self.closing:
-                self.dismiss(False)
+            await self.leave(False)
             return
         self._show_loaded(loaded)
 
@@ -926,6 +925,8 @@ class CallScreen(WorkspaceScreen[bool]):
     # -- leaving --------------------------------------------------------------------------
 
     def action_leave(self) -> None:
+        if self.leaving:
+            return
         self.notify("The call stays open: open it again to resume.")
         self.dismiss(False)  # closing saves the notes
 
@@ -933,7 +934,8 @@ class CallScreen(WorkspaceScreen[bool]):
         if not self._loaded or self._ending or self.interview is None:
             return
         if self.interview.ended_at is not None:
-            self.dismiss(False)  # ended before: nothing to end again (closing saves the notes)
+            if not self.leaving:
+                self.dismiss(False)  # ended before: nothing to end again (closing saves it)
             return
         self._ending = True
         self.refresh_bindings()
@@ -971,7 +973,4 @@ class CallScreen(WorkspaceScreen[bool]):
             f"Call with {outcome.contact_name} ended after "
             f"{format_elapsed(outcome.elapsed_seconds(ended_at))}"
         )
-        if not self.closing:
-            if not self.is_current:
-                self.pop_until_active()
-            self.dismiss(True)
+        await self.leave(True)  # closes a dialog or the palette opened meanwhile

@@ -8,6 +8,7 @@ short reflection, which is saved whenever the screen closes, however it closes.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
@@ -17,6 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -30,7 +32,9 @@ from informa.domain.debrief import (
 from informa.domain.errors import InformaError
 from informa.domain.model import Contact, ContactDraft, Interview, Source
 from informa.domain.notes import ReferralCandidate, Tag, format_elapsed
+from informa.domain.validate import name_key
 from informa.ui.screens.base import WorkspaceScreen
+from informa.ui.screens.call import AUTOSAVE_DELAY
 from informa.ui.text import clean, plain
 
 if TYPE_CHECKING:
@@ -147,8 +151,9 @@ class DebriefScreen(WorkspaceScreen[None]):
         self._loaded = False
         self._done = False
         # Kept as attributes: closing the screen saves their text after the widgets are gone.
+        self._autosave: Timer | None = None
         self._answers = [
-            TextArea(id=f"reflect-{index}", classes="reflect", soft_wrap=True)
+            TextArea(id=f"reflect-{index}", classes="reflect", soft_wrap=True, read_only=True)
             for index in range(len(PROMPTS))
         ]
 
@@ -197,7 +202,12 @@ class DebriefScreen(WorkspaceScreen[None]):
         def load() -> _Loaded:
             interview = store.interviews.get(interview_id)
             candidates = []
+            seen: set[str] = set()
             for referral in summarize(interview).referrals:
+                key = name_key(referral.name)
+                if key in seen:
+                    continue  # named twice ("R: Jane Doe (Acme)", later "R: Jane Doe @ Acme")
+                seen.add(key)
                 found = store.contacts.find(referral.name)
                 candidates.append(Candidate(referral, found[0] if found else None))
             return _Loaded(interview, tuple(candidates))
@@ -206,7 +216,7 @@ class DebriefScreen(WorkspaceScreen[None]):
             loaded = await asyncio.wrap_future(self.submit(load))
         except InformaError as exc:
             self.notify(str(exc), title="Could not open the debrief", severity="error", timeout=10)
-            self.dismiss(None)
+            await self.leave(None)
             return
         self._show(loaded)
 
@@ -228,6 +238,7 @@ class DebriefScreen(WorkspaceScreen[None]):
         answers = parse_reflection(interview.debrief)
         for area, answer in zip(self._answers, answers, strict=True):
             area.load_text(answer)
+            area.read_only = False
         self._saved_reflection = self.reflection
         self._loaded = True
         if not any(c.existing is None for c in loaded.candidates):
@@ -309,7 +320,9 @@ class DebriefScreen(WorkspaceScreen[None]):
         self._finish(chosen, summary.contact_id)
 
     def action_close(self) -> None:
-        if not self._loaded or self._done:
+        if self._done or self.leaving:
+            return
+        if not self._loaded:
             self.dismiss(None)
             return
         waiting = sum(
@@ -324,29 +337,32 @@ class DebriefScreen(WorkspaceScreen[None]):
             )
         self._finish([], None)
 
-    @work(group="debrief")
-    async def _finish(self, chosen: list[ReferralCandidate], referred_by: int | None) -> None:
+    def _finish(self, chosen: list[ReferralCandidate], referred_by: int | None) -> None:
+        """Save the reflection and add the ``chosen`` referrals in one transaction, then
+        close. Submitted at once, so that quitting right after still saves it."""
         self._done = True
+        self._stop_autosave()
         store, interview_id, reflection = self.store, self.interview_id, self.reflection
-        saved = self._saved_reflection
+        drafts = [
+            ContactDraft(
+                name=referral.name,
+                company=referral.company,
+                source=Source.REFERRAL,
+                referred_by_id=referred_by,
+                notes=referral.note,
+            )
+            for referral in chosen
+        ]
 
-        def save() -> list[Contact]:
-            if reflection != saved:
-                store.interviews.save_debrief(interview_id, reflection)
-            added = []
-            for referral in chosen:
-                draft = ContactDraft(
-                    name=referral.name,
-                    company=referral.company,
-                    source=Source.REFERRAL,
-                    referred_by_id=referred_by,
-                    notes=referral.note,
-                )
-                added.append(store.contacts.create(draft))
-            return added
+        self._await_finish(
+            self.submit(lambda: store.interviews.finish_debrief(interview_id, reflection, drafts)),
+            reflection,
+        )
 
+    @work(group="debrief")
+    async def _await_finish(self, future: Future[list[Contact]], reflection: str) -> None:
         try:
-            added = await asyncio.wrap_future(self.submit(save))
+            added = await asyncio.wrap_future(future)
         except InformaError as exc:
             self._done = False
             self.notify(str(exc), title="Debrief not saved", severity="error", timeout=10)
@@ -355,7 +371,41 @@ class DebriefScreen(WorkspaceScreen[None]):
         if added:
             names = ", ".join(contact.name for contact in added)
             self.notify(f"Added to your prospects: {names}", markup=False)
-        self.dismiss(None)
+        await self.leave(None)
+
+    # -- the reflection saves itself ------------------------------------------------------
+
+    @on(TextArea.Changed, ".reflect")
+    def _reflection_changed(self) -> None:
+        if not self._loaded or self._done:
+            return
+        self._stop_autosave()
+        self._autosave = self.set_timer(AUTOSAVE_DELAY, self._save_reflection)
+
+    def _stop_autosave(self) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+
+    def _save_reflection(self) -> None:
+        self._autosave = None
+        reflection = self.reflection
+        if self._done or reflection == self._saved_reflection:
+            return
+        store, interview_id = self.store, self.interview_id
+        self._await_reflection(
+            self.submit(lambda: store.interviews.save_debrief(interview_id, reflection)),
+            reflection,
+        )
+
+    @work(group="debrief")
+    async def _await_reflection(self, future: Future[Interview], reflection: str) -> None:
+        try:
+            await asyncio.wrap_future(future)
+        except InformaError as exc:
+            self.notify(str(exc), title="Reflection not saved", severity="error", timeout=10)
+            return
+        self._saved_reflection = reflection
 
     def on_unmount(self) -> None:
         # Closed another way (ctrl+q): keep what was written.

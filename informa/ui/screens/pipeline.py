@@ -259,10 +259,10 @@ class PipelineScreen(Screen[None]):
             return
         contact_id = contact.id
 
-        def closed(start: bool | None) -> None:
+        def closed(start: int | None) -> None:
             self.refresh_after_change(contact_id)
-            if start:
-                self.action_start_call()
+            if start is not None:
+                self._open_call(start, contact_id)  # the interview prepared, plan as it is
 
         self.app.push_screen(PrepareScreen(contact_id), callback=closed)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -18,7 +19,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 NO_PITCH = "No pitch card yet: e writes it (two lines on you, your goals, your skills)."
-RESEARCH_LINES = 8
+RESEARCH_LINES = 30
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 """Markdown bold in research notes, shown as plain words in the excerpt."""
 """Lines of the company research shown beside the plan."""
@@ -86,8 +87,9 @@ def plan_entries(interview: Interview, banks: BankSet) -> list[PlanEntry]:
     ]
 
 
-class PrepareScreen(WorkspaceScreen[bool]):
-    """Prepare ``contact_id``'s next call; dismisses with ``True`` to start it now."""
+class PrepareScreen(WorkspaceScreen[int | None]):
+    """Prepare ``contact_id``'s next call; dismisses with the interview's id to start it now,
+    ``None`` to go back."""
 
     HELP = PREPARE_HELP
     WRITER_NAME = "informa-prepare"
@@ -114,19 +116,19 @@ class PrepareScreen(WorkspaceScreen[bool]):
     PrepareScreen #banks { width: 1fr; }
     PrepareScreen #plan { width: 1fr; }
     PrepareScreen #prepare-side { layout: vertical; width: 44; height: 1fr; }
+    PrepareScreen #side-info { height: 1fr; }
+    PrepareScreen #side-info:focus { background: $boost; }
     /* Narrow (a video call beside it): the side column becomes a row under the lists. */
     PrepareScreen.-narrow #prepare-workspace { layout: vertical; }
     PrepareScreen.-narrow #prepare-side { layout: horizontal; width: 100%; height: 11; }
-    PrepareScreen.-narrow #prepare-side > * { width: 1fr; height: 100%; max-height: 100%; }
-    PrepareScreen #about {
+    PrepareScreen.-narrow #prepare-side > * { width: 1fr; height: 100%; }
+    PrepareScreen #about, PrepareScreen #research {
         height: auto;
-        max-height: 12;
-        overflow-y: auto;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
         padding: 0 1;
     }
-    PrepareScreen #pitch { height: 1fr; max-height: 100%; }
+    PrepareScreen #pitch { max-height: 200; }  /* the column scrolls, not the card */
     PrepareScreen #prep-checks {
         height: auto;
         border: round $panel-lighten-2;
@@ -145,6 +147,7 @@ class PrepareScreen(WorkspaceScreen[bool]):
         self._asked_before: frozenset[str] = frozenset()
         self._asked: frozenset[str] = frozenset()
         self._pitch = PitchCard()
+        self._starting = False
 
     # -- typed accessors ----------------------------------------------------------------
 
@@ -171,10 +174,12 @@ class PrepareScreen(WorkspaceScreen[bool]):
                 yield BankBrowser(self.informa.banks, id="banks")
                 yield PlanList(id="plan")
             with Horizontal(id="prepare-side"):
-                about = Static("loading…", id="about")
-                about.border_title = "About"
-                yield about
-                yield PitchCardView(id="pitch")
+                with VerticalScroll(id="side-info"):
+                    about = Static("loading…", id="about")
+                    about.border_title = "About"
+                    yield about
+                    yield PitchCardView(id="pitch")
+                    yield Static("", id="research")
                 checks: SelectionList[str] = SelectionList(
                     *(Selection(label, item) for item, label in PRE_CALL_CHECKS),
                     id="prep-checks",
@@ -189,16 +194,22 @@ class PrepareScreen(WorkspaceScreen[bool]):
         self._load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("start", "suggest", "one_off", "edit_pitch") and self.interview is None:
+        if action in ("start", "suggest", "one_off", "edit_pitch") and (
+            self.interview is None or self._starting
+        ):
             return None
         return True
 
     # -- the writer thread ----------------------------------------------------------------
 
+    def _save(self, job: Callable[[], object], failed: str) -> None:
+        """Queue ``job`` now (so that it runs even if the app quits at once); report failure."""
+        self._await_save(self.submit(job), failed)
+
     @work(group="prepare")
-    async def _save(self, job: Callable[[], object], failed: str) -> None:
+    async def _await_save(self, future: Future[object], failed: str) -> None:
         try:
-            await asyncio.wrap_future(self.submit(job))
+            await asyncio.wrap_future(future)
         except InformaError as exc:
             self.notify(str(exc), title=failed, severity="error", timeout=10, markup=False)
 
@@ -223,7 +234,7 @@ class PrepareScreen(WorkspaceScreen[bool]):
             loaded = await asyncio.wrap_future(self.submit(load))
         except InformaError as exc:
             self.notify(str(exc), title="Could not prepare the call", severity="error", timeout=10)
-            self.dismiss(False)
+            await self.leave(None)
             return
         interview = loaded.interview
         self.interview = interview
@@ -277,18 +288,20 @@ class PrepareScreen(WorkspaceScreen[bool]):
             last = max(i.ended_at for i in done if i.ended_at is not None)
             ago = humanize_ago(last, self.informa.clock())
             text.append(f"\n{len(done)} earlier call{'s' * (len(done) > 1)}, last {ago}")
-        if company is not None and company.research.strip():
-            lines = company.research.strip().splitlines()
-            text.append(f"\n\nResearch: {clean(company.name)}\n", style="bold")
-            excerpt = EMPHASIS.sub(r"\2", "\n".join(lines[:RESEARCH_LINES]))
-            text.append_text(plain(excerpt))
-            if len(lines) > RESEARCH_LINES:
-                text.append(f"\n… {len(lines) - RESEARCH_LINES} more lines", style="dim")
-        elif company is not None:
-            text.append(
-                f"\n\nNo research on {clean(company.name)} yet: r on the pipeline.", style="dim"
-            )
         self.query_one("#about", Static).update(text)
+        research = self.query_one("#research", Static)
+        research.display = company is not None
+        if company is None:
+            return
+        research.border_title = f"Research: {clean(company.name)}"
+        lines = company.research.strip().splitlines()
+        if not lines:
+            research.update(plain("Nothing yet: r on the pipeline writes it.", style="dim"))
+            return
+        notes = plain(EMPHASIS.sub(r"\2", "\n".join(lines[:RESEARCH_LINES])))
+        if len(lines) > RESEARCH_LINES:
+            notes.append(f"\n… {len(lines) - RESEARCH_LINES} more lines", style="dim")
+        research.update(notes)
 
     # -- the plan -------------------------------------------------------------------------
 
@@ -392,7 +405,8 @@ class PrepareScreen(WorkspaceScreen[bool]):
             if not browser.clear_search():
                 browser.bank_tree.focus()
             return
-        self.dismiss(False)
+        if not self.leaving:
+            self.dismiss(None)
 
     # -- the pitch card and the checklist -------------------------------------------------
 
@@ -404,7 +418,7 @@ class PrepareScreen(WorkspaceScreen[bool]):
         if card is None or card == self._pitch:
             return
         self._pitch = card
-        self.query_one(PitchCardView).show_card(card)
+        self.query_one(PitchCardView).show_card(card, empty=NO_PITCH)
         store = self.store
         self._save(lambda: store.profile.save_pitch(card), "The pitch card was not saved")
 
@@ -428,12 +442,35 @@ class PrepareScreen(WorkspaceScreen[bool]):
 
     # -- starting -------------------------------------------------------------------------
 
-    @work(group="prepare")
-    async def action_start(self) -> None:
-        if self.interview is None:
+    def action_start(self) -> None:
+        from informa.store import PlanItem
+
+        interview = self.interview
+        if interview is None or self._starting or self.leaving:
             return
-        # Everything queued is stored before the call screen reads the plan.
-        await asyncio.wrap_future(self.submit(lambda: None))
+        self._starting = True
+        self.refresh_bindings()
+        # The whole plan and checklist once more, behind everything queued: a save that
+        # failed before is made good, and the call screen reads what is shown here.
+        store, interview_id = self.store, interview.id
+        items = [PlanItem(e.text, e.question_ref, e.topic) for e in self._plan]
+        done = tuple(self.checks.selected)
+
+        def store_all() -> None:
+            store.interviews.set_plan(interview_id, items)
+            store.interviews.set_prep_done(interview_id, done)
+
+        self._await_start(self.submit(store_all), interview_id)
+
+    @work(group="prepare")
+    async def _await_start(self, future: Future[None], interview_id: int) -> None:
+        try:
+            await asyncio.wrap_future(future)
+        except InformaError as exc:
+            self._starting = False
+            self.refresh_bindings()
+            self.notify(str(exc), title="The call was not started", severity="error", timeout=10)
+            return
         if not self._plan:
             self.notify("No questions planned: the call starts with notes only.", timeout=4)
-        self.dismiss(True)
+        await self.leave(interview_id)

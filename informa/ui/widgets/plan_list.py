@@ -154,5 +154,11 @@ class PlanList(OptionList):
             self.post_message(self.Removed(self.plan_index))
 
     def action_move(self, delta: int) -> None:
-        if self.plan_index is not None:
-            self.post_message(self.Moved(self.plan_index, delta))
+        index = self.plan_index
+        if index is None:
+            return
+        self.post_message(self.Moved(index, delta))
+        # The cursor goes with the question now, so a key repeated before the plan is shown
+        # again moves the same question on rather than its neighbour.
+        target = min(max(index + delta, 0), len(self._entries) - 1)
+        self.highlighted = self.get_option_index(f"e-{target}")
