@@ -15,12 +15,13 @@ from informa.store.activities import ActivityService
 from informa.store.companies import CompanyService
 from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
+from informa.store.followups import FollowUpService, Records
 from informa.store.interviews import InterviewService, NotesConflictError, PlanItem
 from informa.store.profile import ProfileService
 from informa.store.search import SearchService
 from informa.store.views import ViewService
 
-__all__ = ["NotesConflictError", "OpenReport", "PlanItem", "Store"]
+__all__ = ["NotesConflictError", "OpenReport", "PlanItem", "Records", "Store"]
 
 
 class Store:
@@ -35,6 +36,7 @@ class Store:
         self.interviews = InterviewService(clock)
         self.search = SearchService(clock)
         self.profile = ProfileService(clock)
+        self.followups = FollowUpService(clock)
         self.views = ViewService(
             clock,
             contacts=self.contacts,
