@@ -135,6 +135,74 @@ def _source_text(source: DbSource) -> str:
     }[source]
 
 
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON, for scripts.")
+@click.option(
+    "--days",
+    type=click.IntRange(0, 365),
+    default=0,
+    show_default=True,
+    help="Also list what falls due in the next DAYS days.",
+)
+@click.pass_context
+def agenda(ctx: click.Context, as_json: bool, days: int) -> None:
+    """Print what is due or overdue today: thank-yous, follow-ups, check-ins, next actions."""
+    import json
+
+    from informa.domain.clock import system_clock
+    from informa.domain.followup import group_by_day
+    from informa.settings import load_settings
+    from informa.store import Store
+
+    paths = _paths(ctx)
+    settings, problems = load_settings(paths.settings_path)
+    for problem in problems:
+        click.echo(f"informa: {problem}", err=True)
+    if not paths.db_path.exists():
+        if as_json:
+            click.echo("[]")
+        else:
+            click.echo(f"Nothing due: there is no database yet at {paths.db_path}.")
+        return
+    try:
+        store = Store.open(paths.db_path, clock=system_clock)
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        now = store.clock()
+        items = store.followups.agenda(settings.follow_up_rules(), horizon_days=days)
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    today = now.date()
+    if as_json:
+        rows = [
+            {
+                "kind": item.kind.value,
+                "due": item.due.isoformat(),
+                "overdue": item.is_overdue_at(now),
+                "contact_id": item.contact_id,
+                "contact": item.contact_name,
+                "interview_id": item.interview_id,
+                "title": item.title,
+                "detail": item.detail,
+                "key": item.key,
+            }
+            for item in items
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not items:
+        click.echo("Nothing due today." if not days else f"Nothing due in the next {days} days.")
+        return
+    for label, group in group_by_day(items, today):
+        click.secho(label, bold=True, fg="red" if label == "Overdue" else None)
+        for item in group:
+            click.echo(f"  {item.title}")
+            click.secho(f"    {item.detail}", dim=True)
+
+
 @main.group()
 def banks() -> None:
     """Question banks: list them, check your own."""

@@ -16,6 +16,7 @@ from types import MappingProxyType
 import yaml
 
 from informa.domain.errors import FileProblems, Problem
+from informa.domain.followup import Rules
 from informa.paths import PRIVATE_FILE_MODE, ensure_private_dir
 from informa.yamlfile import Checker, Node, parse, read_text
 
@@ -72,6 +73,15 @@ class Settings:
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     your_name: str = ""
     your_background: str = ""
+
+    def follow_up_rules(self) -> Rules:
+        """The follow-up rules these settings ask for."""
+        return Rules(
+            cadence=self.follow_up_cadence,
+            thank_you_hours=self.thank_you_hours,
+            check_in_weeks=self.check_in_weeks,
+            holidays=frozenset(self.holidays),
+        )
 
 
 KEYS = (

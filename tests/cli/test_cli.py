@@ -297,3 +297,44 @@ def test_db_option_must_name_a_file(isolated_dirs: dict[str, Path], tmp_path: Pa
     assert folder.exit_code == 2  # click's own usage error
     assert "is a directory" in folder.stderr
     assert no_traceback(empty) and no_traceback(folder)
+
+
+def test_agenda_lists_what_is_due_in_plain_text_and_json(
+    isolated_dirs: dict[str, Path], tmp_path: Path
+) -> None:
+    import json
+
+    db = tmp_path / "demo.db"
+    assert run(["demo", "--out", str(db)]).exit_code == 0
+    text = run(["--db", str(db), "agenda"])
+    assert text.exit_code == 0, text.output
+    assert text.output.startswith("Overdue\n")
+    assert "Send a thank-you to Wei Zhang" in text.output
+    data = run(["--db", str(db), "agenda", "--json"])
+    assert data.exit_code == 0
+    rows = json.loads(data.output)
+    assert {"kind", "due", "overdue", "contact_id", "contact", "title", "detail", "key"} <= set(
+        rows[0]
+    )
+    assert any(r["kind"] == "thank_you" and r["contact"] == "Wei Zhang" for r in rows)
+    ahead = json.loads(run(["--db", str(db), "agenda", "--json", "--days", "30"]).output)
+    assert len(ahead) >= len(rows)
+
+
+def test_agenda_without_a_database_says_so(isolated_dirs: dict[str, Path]) -> None:
+    result = run(["agenda"])
+    assert result.exit_code == 0
+    assert result.output.startswith("Nothing due: there is no database yet at ")
+    assert not (isolated_dirs["data_dir"] / "informa.db").exists()
+    assert run(["agenda", "--json"]).output == "[]\n"
+
+
+def test_agenda_on_a_file_that_is_not_a_database(
+    isolated_dirs: dict[str, Path], tmp_path: Path
+) -> None:
+    bad = write(tmp_path / "notes.db", "not sqlite")
+    result = run(["--db", str(bad), "agenda"])
+    assert result.exit_code == 1
+    assert no_traceback(result)
+    assert result.output.startswith("informa: ")
+    assert bad.read_text() == "not sqlite"
