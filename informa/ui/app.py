@@ -41,6 +41,8 @@ def binding_ids() -> set[str]:
     from informa.ui.screens.call import CallScreen
     from informa.ui.screens.debrief import DebriefScreen
     from informa.ui.screens.prepare import PrepareScreen
+    from informa.ui.screens.review import ReviewScreen
+    from informa.ui.widgets.agenda_list import AgendaList
     from informa.ui.widgets.plan_list import PlanList
 
     owners = (
@@ -56,6 +58,8 @@ def binding_ids() -> set[str]:
         PrepareScreen,
         PlanList,
         DebriefScreen,
+        ReviewScreen,
+        AgendaList,
     )
     return {
         binding.id

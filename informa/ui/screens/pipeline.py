@@ -45,6 +45,7 @@ overdue first.
 - `]` / `[` next / previous stage, `m` move to any stage, `x` archive or restore, `delete`
 - `p` prepares the next call (plan, pitch card, checklist) and starts it; `P` starts it
   at once; `b` opens the debrief of the last call
+- `v` reviews: the agenda of what is due, progress, insights, the referral tree
 - `o` compose outreach, `r` company research
 - `ctrl+p` jumps to anyone by name or company
 """
@@ -63,6 +64,7 @@ ACTION_COMMANDS = (  # palette title, help, action
     ("Prepare call", "Plan the questions, check the pitch card, then start", "prepare_call"),
     ("Start call now", "Notes, question checklist and timer for a call now", "start_call"),
     ("Debrief", "The last call: what it came to, referrals, reflection", "debrief"),
+    ("Review", "Agenda, progress against your goal, insights, referral tree", "review"),
     (
         "Compose outreach",
         "Write the first message from a template, checked as you type",
@@ -104,6 +106,13 @@ class PipelineScreen(Screen[None]):
             tooltip="Open the live call workspace now: notes, questions, timer.",
             show=False,
             id="start_call",
+        ),
+        Binding(
+            "v",
+            "review",
+            "Review",
+            tooltip="Agenda, progress, insights and referrals.",
+            id="review",
         ),
         Binding(
             "b",
@@ -265,6 +274,17 @@ class PipelineScreen(Screen[None]):
                 self._open_call(start, contact_id)  # the interview prepared, plan as it is
 
         self.app.push_screen(PrepareScreen(contact_id), callback=closed)
+
+    def action_review(self) -> None:
+        from informa.ui.screens.review import ReviewScreen
+
+        def closed(contact_id: int | None) -> None:
+            if contact_id is None:
+                self.action_reload()  # the agenda may have changed things
+            else:
+                self.jump_to(contact_id, reload=True)
+
+        self.app.push_screen(ReviewScreen(), callback=closed)
 
     @work(group="dialog")
     async def action_debrief(self) -> None:
@@ -436,9 +456,10 @@ class PipelineScreen(Screen[None]):
         self._land_on = contact_id
         self.load_pipeline(self.view)
 
-    def jump_to(self, contact_id: int) -> None:
-        """Put the cursor on a contact, switching to All if this view does not show them."""
-        if self.contacts.select_id(contact_id):
+    def jump_to(self, contact_id: int, *, reload: bool = False) -> None:
+        """Put the cursor on a contact, switching to All if this view does not show them
+        (``reload``: read the list again first, something changed)."""
+        if not reload and self.contacts.select_id(contact_id):
             self.contacts.focus()
             return
         self.key_escape()  # a filter might hide them
