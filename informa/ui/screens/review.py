@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -48,10 +48,12 @@ from informa.domain.review import (
     progress,
     referral_tree,
 )
-from informa.store import Records
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import plain
 from informa.ui.widgets.agenda_list import AgendaList
+
+if TYPE_CHECKING:
+    from informa.store import Records
 
 REVIEW_HELP = """
 ## Review
