@@ -14,7 +14,12 @@ from informa.domain.clock import Clock, system_clock
 from informa.paths import BANKS_DIRNAME, SETTINGS_FILENAME, bundled_banks_dir, user_config_dir
 from informa.settings import load_settings
 from informa.store import Store
-from informa.templates import TEMPLATES_DIRNAME, bundled_templates_dir, load_templates
+from informa.templates import (
+    TEMPLATES_DIRNAME,
+    bundled_templates_dir,
+    load_templates,
+    load_thank_you_templates,
+)
 
 if TYPE_CHECKING:
     from informa.ui.app import EditorLauncher, InformaApp
@@ -39,6 +44,7 @@ def make_app(
     settings, problems = load_settings(settings_path)
     banks = load_banks(bundled_banks_dir(), config / BANKS_DIRNAME)
     templates = load_templates(bundled_templates_dir(), config / TEMPLATES_DIRNAME)
+    thank_yous = load_thank_you_templates(bundled_templates_dir(), config / TEMPLATES_DIRNAME)
     store = Store.open(db_path, clock=clock, create_folder=create_folder)
     return InformaApp(
         store=store,
@@ -46,8 +52,9 @@ def make_app(
         settings_path=settings_path,
         banks=banks,
         templates=templates,
+        thank_you_templates=thank_yous,
         clock=clock,
-        problems=[*problems, *banks.problems, *templates.problems],
+        problems=[*problems, *banks.problems, *templates.problems, *thank_yous.problems],
         editor=editor or launch_editor,
         demo=demo,
         save_settings=save_settings,

@@ -98,6 +98,12 @@ SHOTS = (
         ),
         settle_seconds=1.5,
     ),
+    Shot("review", "informa: review, the agenda of what is due (v)", ("v",)),
+    Shot(
+        "review-insights",
+        "informa: review, answers side by side (v, 3)",
+        ("v", "3", "down", "down", "down"),
+    ),
     Shot(
         "debrief",
         "informa: the debrief after a call (f10)",

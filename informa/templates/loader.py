@@ -1,13 +1,19 @@
-"""Load, validate and fill outreach message templates.
+"""Load, validate and fill message templates: outreach, and thank-yous after a call.
 
-Bundled templates ship with informa (``outreach.yaml`` beside this module); the user's own
-live in ``<config>/templates/*.yaml``. A user template with a new id adds a template, one with
-a bundled id replaces it. A broken file is reported as ``FILE:LINE: message`` and skipped as a
-whole (like a question bank): the other files still load.
+Bundled templates ship with informa (``outreach.yaml`` and ``thank_you.yaml`` beside this
+module); the user's own live in ``<config>/templates/*.yaml``. A file's top-level ``kind:``
+says which it holds: ``outreach`` (the default, so older files keep working) or
+``thank_you``. Each kind is its own set of ids: a user template with a new id adds a
+template, one with a bundled id of the same kind replaces it. A broken file is reported as
+``FILE:LINE: message`` and skipped as a whole (like a question bank): the other files still
+load. Each problem is reported once, by the loader of the file's kind; a file whose kind
+cannot be read (a YAML syntax error, a ``kind:`` that is not known) counts as outreach.
 
-Placeholders are ``{first_name}``-style names from ``PLACEHOLDERS``; ``{{`` and ``}}`` write
-literal braces. Filling never fails: a value that is missing shows as a visible ``[company]``
-marker, so the user sees what to fill in by hand.
+Placeholders are ``{first_name}``-style names from ``PLACEHOLDERS`` (``THANK_YOU_PLACEHOLDERS``
+for thank-yous); ``{{`` and ``}}`` write literal braces. Filling never fails: a value that is
+missing shows as a visible ``[company]`` marker, so the user sees what to fill in by hand
+(a thank-you's optional ``{learned}`` and ``{introductions}`` take their line with them
+instead: see ``informa.domain.thanks``).
 """
 
 from __future__ import annotations
@@ -21,19 +27,31 @@ from pathlib import Path
 from informa.domain.errors import FileProblems, Problem
 from informa.domain.model import Contact, Source
 from informa.domain.outreach import OK, WARN, OutreachCheck, check_outreach
+from informa.domain.thanks import (
+    LINKEDIN_NOTE_LIMIT,
+    THANK_YOU_PLACEHOLDERS,
+    fill_thank_you,
+    first_name,
+)
 from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
 
 TEMPLATES_DIRNAME = "templates"
 """The folder inside the config folder that holds the user's own templates."""
 BUNDLED_FILENAME = "outreach.yaml"
+THANK_YOU_FILENAME = "thank_you.yaml"
 SUFFIXES = (".yaml", ".yml")
 FILE_KEYS = ("templates",)
+OPTIONAL_FILE_KEYS = ("kind", "templates")
 TEMPLATE_KEYS = ("id", "title", "channel", "subject", "body")
+OUTREACH = "outreach"
+THANK_YOU = "thank_you"
+KINDS = (OUTREACH, THANK_YOU)
 EMAIL = "email"
 LINKEDIN = "linkedin"
+MESSAGE = "message"
 CHANNELS = (EMAIL, LINKEDIN)
-LINKEDIN_NOTE_LIMIT = 300
-"""A LinkedIn connection note must be shorter than this many characters."""
+THANK_YOU_CHANNELS = (EMAIL, MESSAGE, LINKEDIN)
+"""A thank-you may also be a chat message (LinkedIn, Slack…): no subject, no length limit."""
 PLACEHOLDERS = (
     "first_name",
     "full_name",
@@ -46,9 +64,6 @@ PLACEHOLDERS = (
 
 # "{{" and "}}" are literal braces, "{name}" a placeholder, any other brace is a mistake.
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
-_HONORIFICS = frozenset(
-    {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame", "rev"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +71,14 @@ class Template:
     id: str
     title: str
     channel: str
-    """``email`` or ``linkedin``."""
+    """``email`` or ``linkedin`` (a thank-you may also be a ``message``)."""
     subject: str
     """The email subject line (may hold placeholders); empty when there is none."""
     body: str
     path: Path
     bundled: bool
+    kind: str = OUTREACH
+    """``outreach`` or ``thank_you``: which placeholders the template may use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +143,15 @@ def check_rendered(template: Template, text: str) -> list[OutreachCheck]:
     return checks
 
 
-def first_name(name: str) -> str:
-    """The first word of a name after any title: "Dr. Maya Okafor" → "Maya"."""
-    words = [word.strip(",") for word in name.split()]
-    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFICS:
-        words.pop(0)
-    return words[0] if words and words[0] else ""
+def render_thank_you(template: Template, fields: Mapping[str, str]) -> str:
+    """A thank-you body filled in with ``thanks.thank_you_fields``: an empty ``{learned}``
+    or ``{introductions}`` takes its line with it (see ``informa.domain.thanks``)."""
+    return fill_thank_you(template.body, fields)
+
+
+def render_thank_you_subject(template: Template, fields: Mapping[str, str]) -> str:
+    """A thank-you subject filled in on one line (empty when the template has none)."""
+    return fill_thank_you(template.subject, fields, lists=False)
 
 
 def how_found(contact: Contact) -> str:
@@ -174,16 +194,31 @@ def outreach_fields(contact: Contact, *, your_name: str, your_background: str) -
 
 
 def load_template_file(path: Path, *, bundled: bool = False) -> tuple[Template, ...]:
-    """Load one file of templates; raises ``FileProblems`` listing every problem found."""
-    return tuple(template for template, _ in _load_file(path, bundled))
+    """Load one file of templates (of the kind it declares); raises ``FileProblems`` listing
+    every problem found."""
+    text, root = _read(path)
+    return tuple(template for template, _ in _load_file(path, text, root, bundled))
 
 
-def _load_file(path: Path, bundled: bool) -> list[tuple[Template, int]]:
-    """The file's templates, each with the line its entry starts on."""
+def _read(path: Path) -> tuple[str, Node]:
+    """The file's text and its YAML; raises ``FileProblems`` if it cannot be read or parsed."""
     text = read_text(path)
     root = parse(text, path)
     if root is None:
         raise FileProblems([Problem(path, None, "empty file: it needs a 'templates:' list")])
+    return text, root
+
+
+def file_kind(root: Node) -> str:
+    """The kind a parsed file declares; ``outreach`` when it declares none, or one that is
+    not known (the outreach loader then reports the mistake)."""
+    node = root.value.get("kind") if root.is_mapping else None
+    value = node.value if node is not None else None
+    return value if isinstance(value, str) and value in KINDS else OUTREACH
+
+
+def _load_file(path: Path, text: str, root: Node, bundled: bool) -> list[tuple[Template, int]]:
+    """The file's templates, each with the line its entry starts on."""
     checker = Checker(path)
     templates = _file(checker, root, text.splitlines(), path, bundled)
     if checker.problems:
@@ -194,9 +229,15 @@ def _load_file(path: Path, bundled: bool) -> list[tuple[Template, int]]:
 def _file(
     checker: Checker, root: Node, lines: list[str], path: Path, bundled: bool
 ) -> list[tuple[Template, int]]:
-    fields = checker.mapping(root, "the file", required=FILE_KEYS, optional=FILE_KEYS)
-    if fields is None or "templates" not in fields:
+    fields = checker.mapping(root, "the file", required=FILE_KEYS, optional=OPTIONAL_FILE_KEYS)
+    if fields is None:
         return []
+    kind_node = fields.get("kind")
+    if kind_node is not None:
+        checker.choice(kind_node, "kind", KINDS)
+    if "templates" not in fields:
+        return []
+    kind = file_kind(root)
     node = fields["templates"]
     items = checker.sequence(node, "templates")
     if node.is_sequence and not items:
@@ -204,7 +245,7 @@ def _file(
     kept: list[tuple[Template, int]] = []
     seen: dict[str, int] = {}
     for item in items:
-        template = _template(checker, item, lines, path, bundled)
+        template = _template(checker, item, lines, path, bundled, kind)
         if template is None:
             continue
         if template.id in seen:
@@ -219,7 +260,7 @@ def _file(
 
 
 def _template(
-    checker: Checker, node: Node, lines: list[str], path: Path, bundled: bool
+    checker: Checker, node: Node, lines: list[str], path: Path, bundled: bool, kind: str
 ) -> Template | None:
     fields = checker.mapping(
         node, "a template", required=("id", "title", "body"), optional=TEMPLATE_KEYS
@@ -229,18 +270,20 @@ def _template(
     template_id = checker.identifier(fields.get("id"), "template id")
     title = checker.text(fields.get("title"), "template title")
     channel_node = fields.get("channel")
+    channels = THANK_YOU_CHANNELS if kind == THANK_YOU else CHANNELS
     channel = (
-        checker.choice(channel_node, "channel", CHANNELS) if channel_node is not None else EMAIL
+        checker.choice(channel_node, "channel", channels) if channel_node is not None else EMAIL
     )
     subject_node = fields.get("subject")
     subject = checker.text(subject_node, "subject", allow_empty=True) or ""
     body_node = fields.get("body")
     body = checker.text(body_node, "body")
-    if subject_node is not None and subject and channel == LINKEDIN:
+    if subject_node is not None and subject and channel not in (EMAIL, None):
         checker.error(node.key_line("subject"), "subject is only for email templates")
+    placeholders = THANK_YOU_PLACEHOLDERS if kind == THANK_YOU else PLACEHOLDERS
     for value, value_node, what in ((subject, subject_node, "subject"), (body, body_node, "body")):
         if value and value_node is not None:
-            _check_placeholders(checker, value, value_node.line, lines, what)
+            _check_placeholders(checker, value, value_node.line, lines, what, placeholders)
     if body and body_node is not None and channel == LINKEDIN:
         fixed = len(_TOKEN.sub(_literal_only, body))
         if fixed >= LINKEDIN_NOTE_LIMIT:
@@ -251,7 +294,7 @@ def _template(
             )
     if template_id is None or title is None or body is None or channel is None:
         return None
-    return Template(template_id, title, channel, subject, body, path, bundled)
+    return Template(template_id, title, channel, subject, body, path, bundled, kind)
 
 
 def _literal_only(match: re.Match[str]) -> str:
@@ -260,13 +303,18 @@ def _literal_only(match: re.Match[str]) -> str:
 
 
 def _check_placeholders(
-    checker: Checker, text: str, start: int, lines: list[str], what: str
+    checker: Checker,
+    text: str,
+    start: int,
+    lines: list[str],
+    what: str,
+    placeholders: Sequence[str] = PLACEHOLDERS,
 ) -> None:
-    known = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+    known = ", ".join(f"{{{name}}}" for name in placeholders)
     for token, name, line in _located_tokens(text, start, lines):
         if name is None:
             checker.error(line, f"a lone '{token}' in the {what}: write '{token * 2}' for a brace")
-        elif name.strip() not in PLACEHOLDERS:
+        elif name.strip() not in placeholders:
             checker.error(line, f"unknown placeholder {token} in the {what} (known: {known})")
 
 
@@ -310,12 +358,35 @@ def template_files(folder: Path) -> list[Path]:
 
 
 def load_templates(bundled_dir: Path, user_dir: Path | None = None) -> TemplateSet:
-    """Every template in effect: bundled ones, then the user's (adding or replacing by id)."""
+    """Every outreach template in effect: bundled ones, then the user's (adding or replacing
+    by id). Files of another ``kind:`` are left to their own loader."""
+    return _load_kind(OUTREACH, bundled_dir, user_dir)
+
+
+def load_thank_you_templates(bundled_dir: Path, user_dir: Path | None = None) -> TemplateSet:
+    """Every thank-you template in effect (files with ``kind: thank_you``), as
+    :func:`load_templates` does for outreach. Problems with files of no readable kind, and
+    with the folder itself, are reported by :func:`load_templates` alone, so the app, which
+    shows both lists, shows each problem once."""
+    return _load_kind(THANK_YOU, bundled_dir, user_dir)
+
+
+def _load_kind(kind: str, bundled_dir: Path, user_dir: Path | None) -> TemplateSet:
     templates: dict[str, Template] = {}
     sources, problems = layered_sources(bundled_dir, user_dir)
+    if kind != OUTREACH:
+        problems = []
     for path, bundled in sources:
         try:
-            loaded = _load_file(path, bundled)
+            text, root = _read(path)
+        except FileProblems as exc:
+            if kind == OUTREACH:
+                problems.extend(exc.problems)
+            continue
+        if file_kind(root) != kind:
+            continue
+        try:
+            loaded = _load_file(path, text, root, bundled)
         except FileProblems as exc:
             problems.extend(exc.problems)
             continue

@@ -16,7 +16,7 @@ from textual.widgets import HelpPanel
 
 from informa import __version__
 from informa.domain.clock import Clock, system_clock
-from informa.ui.commands import ContactJump
+from informa.ui.commands import ContactJump, NotesSearch
 from informa.ui.screens.pipeline import ACTION_COMMANDS, PipelineScreen
 from informa.ui.themes import THEMES
 
@@ -38,6 +38,7 @@ def binding_ids() -> set[str]:
     from informa.ui.dialogs.confirm import Confirm
     from informa.ui.dialogs.outreach import OutreachComposer
     from informa.ui.dialogs.stage_picker import StagePicker
+    from informa.ui.dialogs.thank_you import ThankYouDialog
     from informa.ui.screens.call import CallScreen
     from informa.ui.screens.debrief import DebriefScreen
     from informa.ui.screens.prepare import PrepareScreen
@@ -54,6 +55,7 @@ def binding_ids() -> set[str]:
         Confirm,
         OutreachComposer,
         StagePicker,
+        ThankYouDialog,
         CallScreen,
         PrepareScreen,
         PlanList,
@@ -75,12 +77,20 @@ class InformaApp(App[None]):
     TITLE = "informa"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ContactJump}
+    COMMANDS = App.COMMANDS | {ContactJump, NotesSearch}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "toggle_help", "Help", tooltip="Show or hide the keys panel.", id="help"),
         Binding("question_mark", "toggle_help", "Help", show=False, id="help_alt"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit informa.", priority=True, id="quit"),
+        Binding(
+            "ctrl+f",
+            "search",
+            "Search",
+            tooltip="Search notes, research, contacts and companies.",
+            show=False,  # shown, it would be on every screen's footer
+            id="search",
+        ),
     ]
 
     def __init__(
@@ -91,6 +101,7 @@ class InformaApp(App[None]):
         settings_path: Path,
         banks: BankSet,
         templates: TemplateSet,
+        thank_you_templates: TemplateSet,
         clock: Clock = system_clock,
         problems: Sequence[Problem] = (),
         editor: EditorLauncher | None = None,
@@ -103,6 +114,7 @@ class InformaApp(App[None]):
         self.settings_path = settings_path
         self.banks = banks
         self.templates = templates
+        self.thank_you_templates = thank_you_templates
         self.clock = clock
         self.editor = editor
         self.demo = demo
@@ -196,6 +208,12 @@ class InformaApp(App[None]):
         yield SystemCommand(
             "About informa", f"informa {__version__}: where your data lives", self._about
         )
+
+    def action_search(self) -> None:
+        """Full-text search (``informa.ui.screens.search``); a hit opens on the pipeline."""
+        from informa.ui.screens.search import open_search
+
+        open_search(self)
 
     def jump_to_contact(self, contact_id: int) -> None:
         """Show a contact on the pipeline (from the palette or a link)."""

@@ -1,4 +1,5 @@
-"""Command-palette providers built from data: jump to any contact by name or company."""
+"""Command-palette providers built from data: jump to any contact by name or company, and
+full-text search over notes, research, contacts and companies."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
     from informa.ui.app import InformaApp
 
 MAX_HITS = 20
+MIN_SEARCH_CHARS = 3
+SEARCH_SCORE = 0.45
+"""Full-text hits score below a command whose name matches what was typed."""
+PALETTE_KINDS = {"contact": "Contact", "company": "Company", "interview": "Notes"}
 
 
 class ContactJump(Provider):
@@ -50,4 +55,36 @@ class ContactJump(Provider):
                 partial(self.informa.jump_to_contact, contact.id),
                 text=label,
                 help=escape(f"Go to contact · {contact.stage.label}{role}"),
+            )
+
+
+class NotesSearch(Provider):
+    """Full-text search (as ``ctrl+f``) for what is typed in the palette, 3 characters or more;
+    choosing a hit opens it as the search screen does. Offered on the pipeline only, where the
+    hits open."""
+
+    @property
+    def informa(self) -> InformaApp:
+        return self.app  # type: ignore[return-value]
+
+    async def search(self, query: str) -> Hits:
+        from informa.ui.screens.pipeline import PipelineScreen
+        from informa.ui.screens.search import find, open_target, snippet_markup
+
+        text = query.strip()
+        if len(text) < MIN_SEARCH_CHARS or not isinstance(self.screen, PipelineScreen):
+            return
+        try:
+            found = await asyncio.to_thread(find, self.informa.store, text, MAX_HITS)
+        except InformaError:
+            return
+        for rank, item in enumerate(found):
+            hit, target = item.hit, item.target
+            label = f"{PALETTE_KINDS.get(hit.kind, hit.kind)}: {clean(hit.title)}"
+            yield Hit(
+                SEARCH_SCORE * (1 - rank / (2 * MAX_HITS)),  # best first, after the commands
+                Content(label),  # plain text: a name like "[b]Sam" is shown as typed
+                partial(open_target, self.informa, target),
+                text=label,
+                help=snippet_markup(hit.snippet) if hit.snippet else None,
             )

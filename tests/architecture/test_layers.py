@@ -32,6 +32,7 @@ UI = [
     "informa.ui.screens.call",
     "informa.ui.screens.prepare",
     "informa.ui.screens.debrief",
+    "informa.ui.screens.search",
     "informa.ui.screens.review",
     "informa.ui.widgets.agenda_list",
     "informa.ui.widgets.bank_browser",

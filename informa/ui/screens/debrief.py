@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
@@ -48,6 +48,8 @@ What the call came to: its length, the questions asked, and the lines you tagged
 - `space` ticks or unticks a referral candidate (an `R:` line that names someone)
 - `tab` moves to the three questions; write a line or two under each
 - `f2` saves, adds the ticked referrals as prospects referred by this contact, and closes
+- `f4` drafts the thank-you: the things you learned to mention are ticked, copy it with `f3`,
+  then mark it sent
 - `esc` closes and saves what you wrote; the referrals wait (`b` on the pipeline reopens this)
 
 The thank-you is due within a day of the call: mention something specific you learned.
@@ -99,6 +101,14 @@ class DebriefScreen(WorkspaceScreen[None]):
             tooltip="Save, add the ticked referrals, close.",
             priority=True,
             id="debrief_save",
+        ),
+        Binding(
+            "f4",
+            "thank_you",
+            "Thank-you",
+            tooltip="Draft the thank-you: pick what you learned, copy, mark it sent.",
+            priority=True,
+            id="debrief_thank_you",
         ),
         Binding(
             "escape",
@@ -308,6 +318,20 @@ class DebriefScreen(WorkspaceScreen[None]):
                 style="dim",
             )
         )
+
+    # -- the thank-you ---------------------------------------------------------------------
+
+    @work(group="dialog")
+    async def action_thank_you(self) -> None:
+        from informa.ui.thanks import draft_thank_you
+
+        if not self._loaded or self._done:
+            return
+        self._save_reflection()  # what is typed so far is kept while the dialog is open
+        if await draft_thank_you(self, self.interview_id) and self.summary is not None:
+            sent = replace(self.summary, thank_you_due=None)
+            self.summary = sent
+            self.query_one("#facts", Static).update(self._facts(sent))
 
     # -- saving ---------------------------------------------------------------------------
 

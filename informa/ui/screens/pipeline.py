@@ -45,7 +45,8 @@ overdue first.
 - `]` / `[` next / previous stage, `m` move to any stage, `x` archive or restore, `delete`
 - `p` prepares the next call (plan, pitch card, checklist) and starts it; `P` starts it
   at once; `b` opens the debrief of the last call
-- `v` reviews: the agenda of what is due, progress, insights, the referral tree
+- `v` reviews: the agenda of what is due, progress, insights, the referral tree; `T`
+  drafts the thank-you for the last call
 - `o` compose outreach, `r` company research
 - `ctrl+p` jumps to anyone by name or company
 """
@@ -65,6 +66,7 @@ ACTION_COMMANDS = (  # palette title, help, action
     ("Start call now", "Notes, question checklist and timer for a call now", "start_call"),
     ("Debrief", "The last call: what it came to, referrals, reflection", "debrief"),
     ("Review", "Agenda, progress against your goal, insights, referral tree", "review"),
+    ("Draft thank-you", "The thank-you for the last call with this contact", "thank_you"),
     (
         "Compose outreach",
         "Write the first message from a template, checked as you type",
@@ -113,6 +115,14 @@ class PipelineScreen(Screen[None]):
             "Review",
             tooltip="Agenda, progress, insights and referrals.",
             id="review",
+        ),
+        Binding(
+            "T",
+            "thank_you",
+            "Thank-you",
+            tooltip="Draft the thank-you for the last call with this contact.",
+            show=False,
+            id="thank_you",
         ),
         Binding(
             "b",
@@ -286,22 +296,38 @@ class PipelineScreen(Screen[None]):
 
         self.app.push_screen(ReviewScreen(), callback=closed)
 
+    async def _last_call(self, contact: Contact) -> int | None:
+        """The id of the last call with ``contact`` that has ended (or say there is none)."""
+        try:
+            calls = await asyncio.to_thread(self.informa.store.interviews.for_contact, contact.id)
+        except InformaError as exc:
+            self._tell(str(exc), severity="error")
+            return None
+        ended = [call for call in calls if call.ended_at is not None]
+        if not ended:
+            self._tell(f"No call with {contact.name} has ended yet.", severity="warning")
+            return None
+        return max(ended, key=lambda call: (call.ended_at, call.id)).id
+
     @work(group="dialog")
     async def action_debrief(self) -> None:
         contact = self.current
         if contact is None:
             return
-        try:
-            calls = await asyncio.to_thread(self.informa.store.interviews.for_contact, contact.id)
-        except InformaError as exc:
-            self._tell(str(exc), title="Could not open the debrief", severity="error")
+        last = await self._last_call(contact)
+        if last is not None:
+            self._open_debrief(last, contact.id)
+
+    @work(group="dialog")
+    async def action_thank_you(self) -> None:
+        from informa.ui.thanks import draft_thank_you
+
+        contact = self.current
+        if contact is None:
             return
-        ended = [call for call in calls if call.ended_at is not None]
-        if not ended:
-            self._tell(f"No call with {contact.name} has ended yet.", severity="warning")
-            return
-        last = max(ended, key=lambda call: (call.ended_at, call.id))
-        self._open_debrief(last.id, contact.id)
+        last = await self._last_call(contact)
+        if last is not None and await draft_thank_you(self, last):
+            self.refresh_after_change(contact.id)
 
     @work(group="dialog")
     async def action_start_call(self) -> None:
@@ -509,6 +535,7 @@ class PipelineScreen(Screen[None]):
             "prepare_call",
             "start_call",
             "debrief",
+            "thank_you",
             "edit_contact",
             "log_interaction",
             "next_action",

@@ -391,6 +391,20 @@ class ReviewScreen(WorkspaceScreen[int | None]):
             f"Put off until {until:%a %d %b}: {item.title}",
         )
 
+    @on(AgendaList.Thanked)
+    def _agenda_thanked(self, event: AgendaList.Thanked) -> None:
+        self._thank(event.item)
+
+    @work(group="dialog")
+    async def _thank(self, item: AgendaItem) -> None:
+        from informa.ui.thanks import draft_thank_you
+
+        if item.interview_id is None:
+            self.notify("This call was logged by hand: l logs the thank-you when it is sent.")
+            return
+        if await draft_thank_you(self, item.interview_id):
+            self._load()
+
     @on(AgendaList.Logged)
     def _agenda_logged(self, event: AgendaList.Logged) -> None:
         self._log(event.item)
