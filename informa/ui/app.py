@@ -43,6 +43,7 @@ def binding_ids() -> set[str]:
     from informa.ui.screens.debrief import DebriefScreen
     from informa.ui.screens.prepare import PrepareScreen
     from informa.ui.screens.review import ReviewScreen
+    from informa.ui.screens.search import SearchScreen
     from informa.ui.widgets.agenda_list import AgendaList
     from informa.ui.widgets.plan_list import PlanList
 
@@ -62,6 +63,7 @@ def binding_ids() -> set[str]:
         DebriefScreen,
         ReviewScreen,
         AgendaList,
+        SearchScreen,
     )
     return {
         binding.id

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from informa.domain.errors import InformaError, NotFoundError
@@ -40,6 +40,8 @@ the UI may not import the store, so a test checks that the two agree)."""
 KIND_LABELS = {"contact": "Contact", "company": "Company", "interview": "Interview notes"}
 BADGE_WIDTH = max(len(label) for label in KIND_LABELS.values()) + 2
 MATCH_STYLE = "bold $text-accent underline"
+SNIPPET_STYLE = "$text-muted"
+SYNTAX_HINT = 'all the words · fund* starts with · "a phrase" · -word leaves out · a OR b'
 
 SEARCH_HELP = """
 ## Search
@@ -197,7 +199,6 @@ class SearchResults(OptionList):
         padding: 0 1;
     }
     SearchResults:focus { border: round $primary; }
-    SearchResults > .option-list--option { padding: 0 0 1 0; }
     """
 
     class LeftTop(Message):
@@ -235,9 +236,11 @@ class SearchScreen(Screen[SearchTarget | None]):
     ]
 
     DEFAULT_CSS = """
-    SearchScreen #search-box { border: round $accent; height: 3; margin: 0 0 0 0; }
-    SearchScreen #search-box:focus { border: round $accent; }
-    SearchScreen #search-hint { color: $text-muted; padding: 0 2; height: 1; }
+    SearchScreen #search-box {
+        border: round $accent;
+        border-subtitle-color: $text-muted;
+        height: 3;
+    }
     """
 
     def __init__(self, query: str = "") -> None:
@@ -248,6 +251,8 @@ class SearchScreen(Screen[SearchTarget | None]):
         """The text whose results are shown."""
         self._enter_results = False
         """``enter`` came before the results: move into them when they arrive."""
+        self._initial_pending = bool(query.strip())
+        """The initial query is searched on mount; the box's first Changed is that text."""
 
     @property
     def informa(self) -> InformaApp:
@@ -274,15 +279,12 @@ class SearchScreen(Screen[SearchTarget | None]):
             id="search-box",
             max_length=200,
         )
-        yield Static(
-            'all the words · fund* starts with · "a phrase" · -word leaves out · a OR b',
-            id="search-hint",
-        )
         yield SearchResults(id="search-results")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.box.border_title = "Search"
+        self.box.border_subtitle = SYNTAX_HINT
         self.results.border_title = "Results"
         self._show("", [])
         if self._initial.strip():
@@ -293,6 +295,10 @@ class SearchScreen(Screen[SearchTarget | None]):
     @on(Input.Changed, "#search-box")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self._initial_pending and event.value == self._initial:
+            self._initial_pending = False  # already being searched (on_mount)
+            return
+        self._initial_pending = False
         self._enter_results = False
         self.run_search(event.value, DEBOUNCE_SECONDS)
 
@@ -316,7 +322,10 @@ class SearchScreen(Screen[SearchTarget | None]):
         self._shown, self._found = text, found
         results = self.results
         results.clear_options()
-        results.add_options(self._option(index, item) for index, item in enumerate(found))
+        for index, item in enumerate(found):
+            if index:
+                results.add_option(None)  # a rule between hits
+            results.add_option(self._option(index, item))
         if not text.strip():
             results.border_subtitle = "type to search"
         elif not found:
@@ -337,8 +346,9 @@ class SearchScreen(Screen[SearchTarget | None]):
         hit = item.hit
         badge = KIND_LABELS.get(hit.kind, hit.kind).ljust(BADGE_WIDTH)
         line = Content.assemble((badge, "$text-secondary"), (clean(hit.title), "bold"))
+        # Not indented: leading spaces are lost in some SVG viewers (screenshots).
         snippet = snippet_content(hit.snippet) if hit.snippet else Content("—")
-        prompt = Content("\n").join([line, Content(" " * BADGE_WIDTH) + snippet])
+        prompt = Content("\n").join([line, snippet.stylize_before(SNIPPET_STYLE)])
         return Option(prompt, id=str(index))
 
     # -- moving and choosing ------------------------------------------------------------
