@@ -205,3 +205,29 @@ async def test_unknown_key_ids_in_settings_are_reported(make: AppFactory, config
         await settle(pilot)
         messages = [str(n.message) for n in app._notifications]
         assert any("unknown key binding id veiw_due" in message for message in messages)
+
+
+async def test_the_detail_says_how_quickly_they_reply(make: AppFactory) -> None:
+    import io
+
+    from rich.console import Console
+
+    from .helpers import select
+
+    def detail_text() -> str:
+        body = app.screen.query_one("#detail-body", Static)
+        console = Console(width=120, file=io.StringIO(), color_system=None)
+        console.print(body.content)
+        out = console.file
+        assert isinstance(out, io.StringIO)
+        return out.getvalue()
+
+    app = make()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        await select(pilot, app, "Priya Nair")  # reached out weeks ago, no reply
+        await settle(pilot)
+        assert "Unresponsive: no reply in 10 business days" in detail_text()
+        await select(pilot, app, "Maya Okafor")  # answered the next day
+        await settle(pilot)
+        assert "Booster: replied within 3 business days" in detail_text()

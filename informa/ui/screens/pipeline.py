@@ -140,7 +140,14 @@ class PipelineScreen(Screen[None]):
         ),
         Binding("r", "research", "Research", tooltip="Company research.", id="research"),
         Binding("x", "archive", "Archive", tooltip="Archive or restore.", id="archive"),
-        Binding("delete", "delete_contact", "Delete", id="delete_contact"),
+        Binding(
+            "delete",
+            "delete_contact",
+            "Delete",
+            tooltip="Delete this contact (asks first).",
+            show=False,  # in the help panel and the palette; the footer is full
+            id="delete_contact",
+        ),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("s", "sort", "Sort", show=False, id="sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort_reverse"),
@@ -475,7 +482,9 @@ class PipelineScreen(Screen[None]):
 
     def on_contact_loaded(self, message: ContactLoaded) -> None:
         if self.contacts.highlighted_id == message.dossier.contact.id:
-            self.detail.show(message.dossier, self.informa.clock())
+            self.detail.show(
+                message.dossier, self.informa.clock(), holidays=self.informa.settings.holidays
+            )
 
     def refresh_after_change(self, contact_id: int | None = None) -> None:
         """Reload the list and the details after a change, landing on ``contact_id``."""

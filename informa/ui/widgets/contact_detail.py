@@ -3,7 +3,8 @@ timeline (newest first)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Collection
+from datetime import date, datetime
 
 from rich.console import Group, RenderableType
 from rich.markdown import Markdown
@@ -14,8 +15,22 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
+from informa.domain.followup import Responsiveness, responsiveness
 from informa.domain.model import ContactDossier
 from informa.ui.text import clean, plain
+
+REPLY_NOTES = {
+    Responsiveness.BOOSTER: "Booster: replied within 3 business days",
+    Responsiveness.SLOW: "Slow responder: replied, after more than 3 business days",
+    Responsiveness.UNRESPONSIVE: "Unresponsive: no reply in 10 business days",
+    Responsiveness.WAITING: "Waiting for a reply",
+}
+REPLY_STYLES = {
+    Responsiveness.BOOSTER: "bold green",
+    Responsiveness.SLOW: "yellow",
+    Responsiveness.UNRESPONSIVE: "red",
+    Responsiveness.WAITING: "dim",
+}
 
 
 def _when(value: datetime, now: datetime) -> str:
@@ -57,7 +72,9 @@ class ContactDetail(VerticalScroll):
             message = Text("Nobody in this view.", style="dim")
         self.query_one("#detail-body", Static).update(message)
 
-    def show(self, loaded: ContactDossier, now: datetime) -> None:
+    def show(
+        self, loaded: ContactDossier, now: datetime, *, holidays: Collection[date] = ()
+    ) -> None:
         contact = loaded.contact
         self.border_title = Text(clean(contact.name))  # never read as markup
         fields = Table.grid(padding=(0, 1))
@@ -89,6 +106,9 @@ class ContactDetail(VerticalScroll):
             fields.add_row("Next", text)
         if contact.last_interaction_at:
             fields.add_row("Last contact", _when(contact.last_interaction_at, now))
+        replies = responsiveness(loaded.timeline, holidays, now.date(), zone=now.tzinfo)
+        if replies is not None:
+            fields.add_row("Replies", Text(REPLY_NOTES[replies], style=REPLY_STYLES[replies]))
         parts: list[RenderableType] = [fields]
         if contact.notes:
             parts += [Text("\nNotes", style="bold"), plain(contact.notes)]
