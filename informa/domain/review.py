@@ -242,6 +242,8 @@ class Noted:
     role: str
     interview_id: int
     when: datetime | None
+    topic: str = ""
+    """The bank topic of the question it is under (``job-role``), when the plan says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +276,12 @@ def insights(contacts: Sequence[Contact], interviews: Iterable[Interview]) -> In
         for interview in held
         for q in interview.questions
         if q.question_ref
+    }
+    topic_of = {
+        " ".join(q.text.split()).casefold(): q.topic
+        for interview in held
+        for q in interview.questions
+        if q.topic
     }
     for interview in held:
         contact = by_id.get(interview.contact_id)
@@ -312,6 +320,7 @@ def insights(contacts: Sequence[Contact], interviews: Iterable[Interview]) -> In
                 role,
                 interview.id,
                 when,
+                topic_of.get(" ".join((item.question or "").split()).casefold(), ""),
             )
             for item in parsed.tagged
         )
@@ -323,7 +332,8 @@ def insights(contacts: Sequence[Contact], interviews: Iterable[Interview]) -> In
 
 
 def filter_noted(items: Iterable[Noted], text: str) -> list[Noted]:
-    """Items whose line, question, company, role or person contains every word of ``text``."""
+    """Items whose line, question, topic, company, role or person contains every word of
+    ``text`` (a topic id reads as words: ``career-path`` matches "career path")."""
     words = text.casefold().split()
     if not words:
         return list(items)
@@ -333,7 +343,14 @@ def filter_noted(items: Iterable[Noted], text: str) -> list[Noted]:
         if all(
             word
             in "\n".join(
-                (item.text, item.question or "", item.company, item.role, item.contact_name)
+                (
+                    item.text,
+                    item.question or "",
+                    item.topic.replace("-", " "),
+                    item.company,
+                    item.role,
+                    item.contact_name,
+                )
             ).casefold()
             for word in words
         )

@@ -193,6 +193,24 @@ def test_insights_put_answers_to_the_same_question_side_by_side() -> None:
     assert [n.text for n in result.noted if n.tag is Tag.INFO] == ["PMs write two-pagers"]
 
 
+def test_advice_can_be_filtered_by_the_topic_of_its_question() -> None:
+    planned = PlannedQuestion(
+        1,
+        1,
+        "core/job-role/typical-day",
+        "job-role",
+        "What does a typical day look like?",
+        0,
+        NOW,
+        False,
+    )
+    result = insights([ADA], [call(1, ADA, NOW, NOTES_ADA, (planned,))])
+    (advice,) = result.advice()
+    assert advice.topic == "job-role"
+    assert filter_noted(result.advice(), "job role") == [advice]
+    assert filter_noted(result.advice(), "culture") == []
+
+
 def test_filtering_noted_lines_by_company_role_or_words() -> None:
     result = insights([ADA, BEN], [call(1, ADA, NOW, NOTES_ADA), call(2, BEN, NOW, NOTES_BEN)])
     advice = result.advice()

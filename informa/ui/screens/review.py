@@ -171,7 +171,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
                     answers.border_title = "Answers"
                     yield answers
                     yield Input(
-                        placeholder="filter the advice: a company, a role, a word",
+                        placeholder="filter the advice: a topic, a company, a role, a word",
                         id="advice-filter",
                         compact=True,
                     )
