@@ -100,6 +100,9 @@ SHOTS = (
     ),
     Shot("review", "informa: review, the agenda of what is due (v)", ("v",)),
     Shot(
+        "search", "informa: search notes, research and people (ctrl+f)", ("ctrl+f", *typed("sql"))
+    ),
+    Shot(
         "review-insights",
         "informa: review, answers side by side (v, 3)",
         ("v", "3", "down", "down", "down"),
