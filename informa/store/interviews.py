@@ -147,6 +147,7 @@ class InterviewService(Service):
         row = interview_row(interview_id)
         row.debrief, row.updated_at = text[:MAX_TEXT], self.now()
         row.save(only=[m.Interview.debrief, m.Interview.updated_at])
+        search.index_interview(row, row.contact.name)
         return self._value(row)
 
     @writes

@@ -226,7 +226,9 @@ def index_company(row: m.Company) -> None:
 
 
 def index_interview(row: m.Interview, contact_name: str) -> None:
-    put("interview", row.id, contact_name, row.notes)
+    """A call's notes and, under them, its debrief (the reflection written after it)."""
+    body = f"{row.notes}\n\n{row.debrief}" if row.debrief.strip() else row.notes
+    put("interview", row.id, contact_name, body)
 
 
 # -- searching -------------------------------------------------------------------------

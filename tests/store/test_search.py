@@ -311,3 +311,13 @@ def test_built_queries_are_valid_fts5(fts5: sqlite3.Connection, text: str) -> No
 @given(text=QUERIES)
 def test_any_text_never_raises(notes: Store, text: str) -> None:
     assert isinstance(notes.search.search(text), list)
+
+
+def test_the_debrief_is_found_with_its_call(store: Store) -> None:
+    ada = store.contacts.create(ContactDraft(name="Ada Quill"))
+    call = store.interviews.prepare(ada.id)
+    store.interviews.save_notes(call.id, "A: learn SQL", base_revision=0)
+    store.interviews.save_debrief(call.id, "## What did I learn?\nconsulting suits me")
+    (hit,) = store.search.search("consulting")
+    assert (hit.kind, hit.ref_id, hit.title) == ("interview", call.id, "Ada Quill")
+    assert [h.ref_id for h in store.search.search("sql")] == [call.id]  # the notes still are

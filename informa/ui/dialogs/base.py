@@ -7,6 +7,7 @@ the cancel value) that the calling screen saves through the services.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
@@ -17,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from informa.ui.text import plain
 
@@ -54,6 +55,22 @@ def field_row(label: str, widget: Widget, *, note: bool = False) -> Horizontal:
         Label(Text(label), classes="field-label"),
         Vertical(*body, classes="field-body"),
         classes="field",
+    )
+
+
+def template_picker(titles: Sequence[tuple[Text, str]], template_id: str | None) -> Horizontal:
+    """The "Template" row of a composer: a compact picker (``#template``) of ``titles``
+    (``(title, id)``), on ``template_id``; "no templates" when there are none."""
+    return field_row(
+        "Template",
+        Select(
+            titles,
+            value=template_id if template_id is not None else Select.NULL,
+            allow_blank=template_id is None,
+            prompt="no templates",
+            id="template",
+            compact=True,
+        ),
     )
 
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Select, Static, TextArea
 
-from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint
+from informa.ui.dialogs.base import FORM_ERROR, FormDialog, keys_hint, template_picker
 from informa.ui.text import clean, plain
 
 
@@ -111,17 +111,7 @@ class OutreachComposer(FormDialog[str | None]):
         self._confirming_errors = False
 
     def compose_body(self) -> ComposeResult:
-        yield field_row(
-            "Template",
-            Select(
-                self._titles,
-                value=self._template_id if self._template_id is not None else Select.NULL,
-                allow_blank=self._template_id is None,
-                prompt="no templates",
-                id="template",
-                compact=True,
-            ),
-        )
+        yield template_picker(self._titles, self._template_id)
         text = self._templates.get(self._template_id, "") if self._template_id else ""
         with Horizontal(id="composer"):
             yield TextArea(text, id="message", soft_wrap=True, placeholder="Write your message…")

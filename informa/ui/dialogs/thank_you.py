@@ -39,7 +39,7 @@ from informa.domain.thanks import (
     thank_you_fields,
 )
 from informa.templates import Template, render_thank_you, render_thank_you_subject
-from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint
+from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint, template_picker
 from informa.ui.text import clean, plain
 
 LINKEDIN = "linkedin"
@@ -197,17 +197,7 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
     # --- layout ---------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        yield field_row(
-            "Template",
-            Select(
-                self._titles,
-                value=self._template_id if self._template_id is not None else Select.NULL,
-                allow_blank=self._template_id is None,
-                prompt="no templates",
-                id="template",
-                compact=True,
-            ),
-        )
+        yield template_picker(self._titles, self._template_id)
         if self._items:
             learned: SelectionList[int] = SelectionList(
                 *(
