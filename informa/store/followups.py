@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from informa.domain import model as d
 from informa.domain.followup import AgendaItem, FollowUpInput, Rules, agenda
@@ -30,6 +30,8 @@ class Records:
     interviews: dict[int, tuple[d.Interview, ...]]
     industries: dict[int, str]
     """Company id → industry."""
+    snoozed: dict[str, date]
+    """Agenda item keys put off, and the day each comes back."""
 
     def inputs(self) -> list[FollowUpInput]:
         return [
@@ -42,11 +44,17 @@ class Records:
             for contact in self.contacts
         ]
 
+    def agenda(self, *, now: datetime, rules: Rules, horizon_days: int = 7) -> list[AgendaItem]:
+        """What is due or overdue, up to ``horizon_days`` ahead, snoozed items left out."""
+        return agenda(
+            self.inputs(), now=now, rules=rules, snoozed=self.snoozed, horizon_days=horizon_days
+        )
+
 
 class FollowUpService(Service):
     @reads
     def records(self) -> Records:
-        """All contacts, activities and interviews (with their plans), in one read."""
+        """All contacts, activities, interviews (with their plans) and snoozes, in one read."""
         contacts = tuple(_values(_select().order_by(m.Contact.name_key)))
         names = {contact.id: contact.name for contact in contacts}
         activities: dict[int, list[d.Activity]] = defaultdict(list)
@@ -69,6 +77,7 @@ class FollowUpService(Service):
             {key: tuple(value) for key, value in activities.items()},
             {key: tuple(value) for key, value in interviews.items()},
             industries,
+            self.snoozed(),
         )
 
     @reads
@@ -91,15 +100,4 @@ class FollowUpService(Service):
 
     def agenda(self, rules: Rules, *, horizon_days: int = 7) -> list[AgendaItem]:
         """What is due or overdue, up to ``horizon_days`` ahead, snoozed items left out."""
-        records, snoozed = self._agenda_input()
-        return agenda(
-            records.inputs(),
-            now=self.now(),
-            rules=rules,
-            snoozed=snoozed,
-            horizon_days=horizon_days,
-        )
-
-    @reads
-    def _agenda_input(self) -> tuple[Records, dict[str, date]]:
-        return self.records(), self.snoozed()
+        return self.records().agenda(now=self.now(), rules=rules, horizon_days=horizon_days)

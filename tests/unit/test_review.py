@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from informa.domain.model import (
     Activity,
@@ -246,4 +246,3 @@ def test_nothing_yet() -> None:
     assert empty.median_reply_days is None
     assert insights([], []).questions == ()
     assert referral_tree([]) == []
-    assert date(2026, 1, 1)  # keeps the import honest

@@ -74,6 +74,7 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class _Loaded:
     interview: Interview
+    summary: CallSummary
     candidates: tuple[Candidate, ...]
 
 
@@ -208,19 +209,21 @@ class DebriefScreen(WorkspaceScreen[None]):
     @work(group="debrief")
     async def _load(self) -> None:
         store, interview_id = self.store, self.interview_id
+        hours = self.informa.settings.thank_you_hours
 
         def load() -> _Loaded:
             interview = store.interviews.get(interview_id)
+            summary = summarize(interview, thank_you_hours=hours)
             candidates = []
             seen: set[str] = set()
-            for referral in summarize(interview).referrals:
+            for referral in summary.referrals:
                 key = name_key(referral.name)
                 if key in seen:
                     continue  # named twice ("R: Jane Doe (Acme)", later "R: Jane Doe @ Acme")
                 seen.add(key)
                 found = store.contacts.find(referral.name)
                 candidates.append(Candidate(referral, found[0] if found else None))
-            return _Loaded(interview, tuple(candidates))
+            return _Loaded(interview, summary, tuple(candidates))
 
         try:
             loaded = await asyncio.wrap_future(self.submit(load))
@@ -232,8 +235,7 @@ class DebriefScreen(WorkspaceScreen[None]):
 
     def _show(self, loaded: _Loaded) -> None:
         interview = loaded.interview
-        hours = self.informa.settings.thank_you_hours
-        summary = summarize(interview, thank_you_hours=hours)
+        summary = loaded.summary
         self.summary = summary
         self._candidates = loaded.candidates
         self.title = f"Debrief: {clean(interview.contact_name)}"

@@ -198,8 +198,8 @@ class ReviewScreen(WorkspaceScreen[int | None]):
         rules = self.informa.settings.follow_up_rules()
 
         def load() -> _Loaded:
-            records = store.followups.records()
-            return _Loaded(records, store.followups.agenda(rules), store.clock())
+            records, now = store.followups.records(), store.clock()
+            return _Loaded(records, records.agenda(now=now, rules=rules), now)
 
         try:
             loaded = await asyncio.to_thread(load)
