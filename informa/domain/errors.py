@@ -49,3 +49,10 @@ class FileProblems(InformaError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class BadFileError(InformaError):
+    """A file given to import (or restore) is not what it claims to be; nothing was written.
+
+    The message names the file and, where it can, the line: ``FILE:LINE: what is wrong``.
+    """

@@ -15,13 +15,14 @@ from informa.store.activities import ActivityService
 from informa.store.companies import CompanyService
 from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
+from informa.store.exports import ExportService, Snapshot
 from informa.store.followups import FollowUpService, Records
 from informa.store.interviews import InterviewService, NotesConflictError, PlanItem
 from informa.store.profile import ProfileService
 from informa.store.search import SearchService
 from informa.store.views import ViewService
 
-__all__ = ["NotesConflictError", "OpenReport", "PlanItem", "Records", "Store"]
+__all__ = ["NotesConflictError", "OpenReport", "PlanItem", "Records", "Snapshot", "Store"]
 
 
 class Store:
@@ -37,6 +38,7 @@ class Store:
         self.search = SearchService(clock)
         self.profile = ProfileService(clock)
         self.followups = FollowUpService(clock)
+        self.exports = ExportService(clock)
         self.views = ViewService(
             clock,
             contacts=self.contacts,
