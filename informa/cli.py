@@ -9,35 +9,17 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
-from click.core import ParameterSource
 
 from informa import __version__
+from informa.cli_common import CliError, paths_of
+from informa.cli_interchange import COMMANDS as INTERCHANGE_COMMANDS
 from informa.domain.errors import InformaError
-from informa.paths import DB_ENV, DbSource, Paths, bundled_banks_dir, resolve_paths
+from informa.paths import DB_ENV, DbSource, Paths, bundled_banks_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class CliError(click.ClickException):
-    """A one-line error: ``informa: <what and where>``, exit code 1, no traceback."""
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"informa: {self.format_message()}", err=True, file=file)
-
-
-def _paths(ctx: click.Context) -> Paths:
-    root = ctx.find_root()
-    db = root.params.get("db")
-    if db is not None and (str(db) in ("", ".") or Path(db).is_dir()):
-        raise CliError(
-            f"--db: give the path of a database file, not a folder ({Path(db).absolute()})"
-        )
-    source = root.get_parameter_source("db")
-    db_source = DbSource.ENV if source is ParameterSource.ENVIRONMENT else DbSource.OPTION
-    return resolve_paths(db, db_source if db is not None else None)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,7 +37,7 @@ def main(ctx: click.Context, db: Path | None) -> None:
     Run without a command to open the app on your database.
     """
     if ctx.invoked_subcommand is None:
-        paths = _paths(ctx)
+        paths = paths_of(ctx)
         _open_app(paths.db_path, paths, create_folder=paths.db_source is DbSource.DEFAULT)
 
 
@@ -89,7 +71,7 @@ def demo(ctx: click.Context, out: Path | None) -> None:
     """Open the app on a fresh sample database (your own data is not touched)."""
     from informa.demo import write_demo_database
 
-    paths = _paths(ctx)
+    paths = paths_of(ctx)
     if out is not None:
         try:
             report = write_demo_database(out)
@@ -113,7 +95,7 @@ def demo(ctx: click.Context, out: Path | None) -> None:
 @click.pass_context
 def where(ctx: click.Context) -> None:
     """Print where informa keeps its files."""
-    paths = _paths(ctx)
+    paths = paths_of(ctx)
     rows = [
         ("database", f"{paths.db_path}  ({_source_text(paths.db_source)})"),
         ("data folder", str(paths.data_dir)),
@@ -154,7 +136,7 @@ def agenda(ctx: click.Context, as_json: bool, days: int) -> None:
     from informa.settings import load_settings
     from informa.store import Store
 
-    paths = _paths(ctx)
+    paths = paths_of(ctx)
     settings, problems = load_settings(paths.settings_path)
     for problem in problems:
         click.echo(f"informa: {problem}", err=True)
@@ -214,7 +196,7 @@ def banks_list(ctx: click.Context) -> None:
     """List the banks in effect, their topics and question counts."""
     from informa.banks import load_banks
 
-    paths = _paths(ctx)
+    paths = paths_of(ctx)
     bank_set = load_banks(bundled_banks_dir(), paths.user_banks_dir)
     for bank in bank_set.banks:
         origin = "bundled" if bank.bundled else f"yours: {bank.path}"
@@ -249,3 +231,7 @@ def banks_check(files: tuple[Path, ...]) -> None:
             f"{path}: ok (bank '{bank.id}', {len(bank.topics)} topics, "
             f"{bank.question_count} questions)"
         )
+
+
+for _command in INTERCHANGE_COMMANDS:
+    main.add_command(_command)

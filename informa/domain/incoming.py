@@ -25,6 +25,8 @@ class IncomingContact:
     """The stage to give a new contact (our own CSV); ``None``: Prospect."""
     next_action: str = ""
     next_action_due: date | None = None
+    referred_by: str = ""
+    """The referrer's name (our own CSV): linked if they are a contact after the import."""
 
 
 @dataclass(frozen=True, slots=True)

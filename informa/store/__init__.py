@@ -17,6 +17,7 @@ from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
 from informa.store.exports import ExportService, Snapshot
 from informa.store.followups import FollowUpService, Records
+from informa.store.imports import ImportService
 from informa.store.interviews import InterviewService, NotesConflictError, PlanItem
 from informa.store.profile import ProfileService
 from informa.store.search import SearchService
@@ -39,6 +40,7 @@ class Store:
         self.profile = ProfileService(clock)
         self.followups = FollowUpService(clock)
         self.exports = ExportService(clock)
+        self.imports = ImportService(clock)
         self.views = ViewService(
             clock,
             contacts=self.contacts,

@@ -12,7 +12,7 @@ import functools
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 import peewee
 
@@ -68,3 +68,9 @@ def _operational(exc: Exception) -> DatabaseFileError:
 
 reads = _transaction(None)
 writes = _transaction("IMMEDIATE")
+
+
+def raw_cursor() -> sqlite3.Cursor:
+    """A cursor on the open connection, for bulk statements peewee would build row by row
+    (imports): inside the caller's transaction, like any service statement."""
+    return cast(sqlite3.Cursor, database.cursor())  # type: ignore[no-untyped-call]

@@ -1,0 +1,322 @@
+"""``informa import``, ``informa export``, ``informa backup`` and ``informa restore``.
+
+Each format lives in ``informa.interchange``; these commands only find the files, open the
+database and report. A bad file is one ``informa: FILE:LINE: ...`` line and exit status 1,
+and it is read in full before the database is even opened, so nothing is written.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from informa.cli_common import CliError, open_store, paths_of
+from informa.domain.errors import InformaError
+
+if TYPE_CHECKING:
+    from informa.domain.incoming import ReadResult
+    from informa.store import Store
+
+SHOWN_PROBLEMS = 20
+"""Skipped rows and warnings printed in full; beyond that, a count."""
+PROGRESS_FROM = 500
+"""Show a progress bar (on a terminal) for imports of at least this many rows."""
+
+_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write (default, or '-': standard output). Created readable by you only.",
+)
+_DRY_RUN = click.option(
+    "--dry-run", is_flag=True, help="Show what would be imported; write nothing."
+)
+_FILE = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+
+
+@click.group("import")
+def import_group() -> None:
+    """Bring people in from LinkedIn, a CSV or vCard file, or load a JSON export.
+
+    Someone already in informa is matched by LinkedIn profile URL, else by name and company,
+    and only gains what was missing: importing the same file twice adds nothing.
+    """
+
+
+@click.group("export")
+def export_group() -> None:
+    """Write your data in formats other tools read (nothing leaves your machine)."""
+
+
+# -- imports --------------------------------------------------------------------------
+
+
+@import_group.command("linkedin")
+@_FILE
+@_DRY_RUN
+@click.pass_context
+def import_linkedin(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """Import LinkedIn's Connections.csv (from "Get a copy of your data")."""
+    from informa.interchange.linkedin import read_connections
+
+    _merge(ctx, read_connections, file, dry_run)
+
+
+@import_group.command("csv")
+@_FILE
+@_DRY_RUN
+@click.pass_context
+def import_csv(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """Import contacts from a CSV with the columns `informa export csv` writes."""
+    from informa.interchange.contacts_csv import read_csv
+
+    _merge(ctx, read_csv, file, dry_run)
+
+
+@import_group.command("vcard")
+@_FILE
+@_DRY_RUN
+@click.pass_context
+def import_vcard(ctx: click.Context, file: Path, dry_run: bool) -> None:
+    """Import contacts from a vCard (.vcf) file."""
+    from informa.interchange.vcard import read_vcards
+
+    _merge(ctx, read_vcards, file, dry_run)
+
+
+@import_group.command("json")
+@_FILE
+@click.pass_context
+def import_json(ctx: click.Context, file: Path) -> None:
+    """Load an `informa export json` file into an empty database (e.g. with --db NEW.db)."""
+    from informa.interchange import jsonfile
+
+    with _store(ctx, create=True) as store:
+        counts = jsonfile.import_json(store, file)
+    click.echo("Loaded " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+
+
+def _merge(
+    ctx: click.Context, read: Callable[[Path], ReadResult], file: Path, dry_run: bool
+) -> None:
+    try:
+        result = read(file)  # all of it, before the database is opened
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    paths = paths_of(ctx)
+    if dry_run and not paths.db_path.exists():  # against an empty database, made and dropped
+        with tempfile.TemporaryDirectory(prefix="informa-dry-run-") as folder:
+            _apply(ctx, result, dry_run=True, where="a new database", path=Path(folder) / "db")
+        return
+    _apply(ctx, result, dry_run=dry_run, where=str(paths.db_path))
+
+
+def _apply(
+    ctx: click.Context,
+    result: ReadResult,
+    *,
+    dry_run: bool,
+    where: str,
+    path: Path | None = None,
+) -> None:
+    with (
+        _store(ctx, create=True, path=path) as store,
+        _progress(len(result.contacts)) as progress,
+    ):
+        report = store.imports.merge(result, dry_run=dry_run, progress=progress)
+    click.echo(f"{'Dry run into' if dry_run else 'Imported into'} {where}: {report.summary()}")
+    for label, items in (("skipped", report.skipped), ("warning:", report.warnings)):
+        for item in items[:SHOWN_PROBLEMS]:
+            click.echo(f"  {label} {item}")
+        if len(items) > SHOWN_PROBLEMS:
+            click.echo(f"  … and {len(items) - SHOWN_PROBLEMS} more {label.rstrip(':')}")
+    if dry_run:
+        click.echo("Dry run: nothing was written.")
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on standard error for long imports on a terminal; else nothing."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="Importing", file=sys.stderr) as bar:
+        shown = 0
+
+        def advance(done: int, _total: int) -> None:
+            nonlocal shown
+            bar.update(done - shown)
+            shown = done
+
+        yield advance
+
+
+@contextmanager
+def _store(
+    ctx: click.Context, *, create: bool = False, path: Path | None = None
+) -> Iterator[Store]:
+    """The database for one command; any ``InformaError`` inside is one line and exit 1."""
+    store = open_store(ctx, create=create, path=path)
+    try:
+        yield store
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+
+
+# -- exports --------------------------------------------------------------------------
+
+
+def _write(output: str | None, data: str | bytes, what: str) -> None:
+    from informa.interchange.files import write_output
+
+    try:
+        written = write_output(output, data)
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    if written is not None:
+        click.echo(f"Wrote {what} to {written}", err=True)
+
+
+@export_group.command("csv")
+@_OUTPUT
+@click.pass_context
+def export_csv(ctx: click.Context, output: str | None) -> None:
+    """Contacts as CSV (the columns `informa import csv` reads). Formulas are neutralised."""
+    from informa.interchange.contacts_csv import export_csv as to_csv
+
+    with _store(ctx) as store:
+        snapshot = store.exports.snapshot()
+    _write(output, to_csv(snapshot), f"{len(snapshot.contacts)} contacts")
+
+
+@export_group.command("vcard")
+@_OUTPUT
+@click.pass_context
+def export_vcard(ctx: click.Context, output: str | None) -> None:
+    """Contacts as vCards (.vcf), for an address book."""
+    from informa.interchange.vcard import export_vcards
+
+    with _store(ctx) as store:
+        snapshot = store.exports.snapshot()
+    _write(output, export_vcards(snapshot), f"{len(snapshot.contacts)} contacts")
+
+
+@export_group.command("ics")
+@_OUTPUT
+@click.option(
+    "--days",
+    type=click.IntRange(0, 365),
+    default=14,
+    show_default=True,
+    help="Include to-dos (thank-yous, follow-ups) falling due within DAYS days.",
+)
+@click.pass_context
+def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
+    """Scheduled calls as events (15-minute alarm) and due follow-ups as to-dos (.ics)."""
+    from informa.domain.clock import local_zone
+    from informa.interchange.ics import export_calendar
+    from informa.settings import load_settings
+
+    settings, _problems = load_settings(paths_of(ctx).settings_path)
+    with _store(ctx) as store:
+        snapshot = store.exports.snapshot()
+        agenda = store.followups.agenda(settings.follow_up_rules(), horizon_days=days)
+        now = store.clock()
+    data = export_calendar(snapshot, agenda, zone=local_zone(lambda: now), now=now)
+    _write(output, data, "the calendar")
+
+
+@export_group.command("markdown")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into (created if missing; an Obsidian vault works).",
+)
+@click.pass_context
+def export_markdown(ctx: click.Context, output: Path) -> None:
+    """One Markdown file per call and per contact, and an index (readable in Obsidian)."""
+    from informa.interchange.markdown import export_markdown as to_markdown
+
+    with _store(ctx) as store:
+        snapshot = store.exports.snapshot()
+    try:
+        report = to_markdown(snapshot, output)
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    click.echo(f"Wrote {len(report.files)} files to {report.folder}")
+
+
+@export_group.command("json")
+@_OUTPUT
+@click.pass_context
+def export_json(ctx: click.Context, output: str | None) -> None:
+    """Everything, losslessly (load it again with `informa import json`)."""
+    from informa.interchange import jsonfile
+
+    with _store(ctx) as store:
+        data = jsonfile.export_json(store)
+    _write(output, data, "everything")
+
+
+# -- backups --------------------------------------------------------------------------
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to create (default: a dated file in the backups folder). Never overwritten.",
+)
+@click.pass_context
+def backup(ctx: click.Context, output: Path | None) -> None:
+    """Copy the database safely, even while informa is open and saving."""
+    from informa.domain.clock import system_clock
+    from informa.interchange.backup import backup as copy_database
+    from informa.interchange.backup import default_backup_path
+
+    paths = paths_of(ctx)
+    if not paths.db_path.exists():
+        raise CliError(f"{paths.db_path}: there is no database yet (nothing to back up)")
+    try:
+        target = output or default_backup_path(paths.data_dir, system_clock())
+        written = copy_database(paths.db_path, target)
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    click.echo(f"Backed up {paths.db_path} to {written}")
+
+
+@click.command()
+@_FILE
+@click.option("-y", "--yes", is_flag=True, help="Do not ask before replacing the database.")
+@click.pass_context
+def restore(ctx: click.Context, file: Path, yes: bool) -> None:
+    """Replace the database with a backup (the current one is backed up first)."""
+    from informa.domain.clock import system_clock
+    from informa.interchange.backup import restore as restore_database
+
+    paths = paths_of(ctx)
+    if not yes:
+        click.confirm(f"Replace {paths.db_path} with {file}? (a backup of it is kept)", abort=True)
+    try:
+        kept = restore_database(
+            paths.db_path, file, backups_dir=paths.data_dir / "backups", now=system_clock()
+        )
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    click.echo(f"Restored {file} into {paths.db_path}")
+    if kept is not None:
+        click.echo(f"The database as it was is kept in {kept}")
+
+
+COMMANDS = (import_group, export_group, backup, restore)
