@@ -43,13 +43,13 @@ def read_text(path: Path, *, expected: str) -> str:
         raise BadFileError(f"{path}: is a folder, not {expected}") from None
     except OSError as exc:
         raise BadFileError(f"{path}: cannot read it ({exc.strerror})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BadFileError(f"{path}: the file is UTF-16; save it as UTF-8 and try again")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise BadFileError(f"{path}: this is {what}, not {expected}")
     if b"\x00" in data[:8192]:
         raise BadFileError(f"{path}: this is a binary file, not {expected}")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BadFileError(f"{path}: the file is UTF-16; save it as UTF-8 and try again")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -15,6 +15,7 @@ from informa.store.activities import ActivityService
 from informa.store.companies import CompanyService
 from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
+from informa.store.dump import DumpService
 from informa.store.exports import ExportService, Snapshot
 from informa.store.followups import FollowUpService, Records
 from informa.store.imports import ImportService
@@ -40,6 +41,7 @@ class Store:
         self.profile = ProfileService(clock)
         self.followups = FollowUpService(clock)
         self.exports = ExportService(clock)
+        self.dump = DumpService(clock)
         self.imports = ImportService(clock)
         self.views = ViewService(
             clock,

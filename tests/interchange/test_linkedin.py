@@ -106,6 +106,7 @@ def test_connection_dates(text: str, expected: date | None) -> None:
         (b"PK\x03\x04zipped", "this is a zip archive"),
         (b"\x00\x01\x02\x03" * 10, "this is a binary file, not LinkedIn's Connections.csv"),
         (b"", "the file is empty, not LinkedIn's Connections.csv"),
+        (HEADER.encode("utf-16"), "the file is UTF-16; save it as UTF-8 and try again"),
         (b"name,email\nAda,ada@example.com\n", "no header row with First Name, Last Name"),
         (HEADER.encode() + b"\r\n\r\n", "the header is there but no connections follow"),
         (HEADER.encode() + b"\nJos\xe9,Garc\xeda,,,,,\n", "f.csv:2: not UTF-8 text (byte 0xe9)"),
