@@ -194,7 +194,8 @@ def export_csv(ctx: click.Context, output: str | None) -> None:
 
     with _store(ctx) as store:
         snapshot = store.exports.snapshot()
-    _write(output, to_csv(snapshot), f"{len(snapshot.contacts)} contacts")
+    to_file = output is not None and output != "-"  # a file gets a BOM, for Excel
+    _write(output, to_csv(snapshot, bom=to_file), f"{len(snapshot.contacts)} contacts")
 
 
 @export_group.command("vcard")
@@ -221,7 +222,7 @@ def export_vcard(ctx: click.Context, output: str | None) -> None:
 @click.pass_context
 def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
     """Scheduled calls as events (15-minute alarm) and due follow-ups as to-dos (.ics)."""
-    from informa.domain.clock import local_zone
+    from informa.domain.clock import local_zone, zone_name
     from informa.interchange.ics import export_calendar
     from informa.settings import load_settings
 
@@ -230,7 +231,7 @@ def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
         snapshot = store.exports.snapshot()
         agenda = store.followups.agenda(settings.follow_up_rules(), horizon_days=days)
         now = store.clock()
-    data = export_calendar(snapshot, agenda, zone=local_zone(lambda: now), now=now)
+    data = export_calendar(snapshot, agenda, zone=zone_name(local_zone(lambda: now)), now=now)
     _write(output, data, "the calendar")
 
 
@@ -245,12 +246,14 @@ def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
 @click.pass_context
 def export_markdown(ctx: click.Context, output: Path) -> None:
     """One Markdown file per call and per contact, and an index (readable in Obsidian)."""
+    from informa.domain.clock import local_zone
     from informa.interchange.markdown import export_markdown as to_markdown
 
     with _store(ctx) as store:
         snapshot = store.exports.snapshot()
+        zone = local_zone(store.clock)
     try:
-        report = to_markdown(snapshot, output)
+        report = to_markdown(snapshot, output, zone=zone)
     except InformaError as exc:
         raise CliError(str(exc)) from exc
     click.echo(f"Wrote {len(report.files)} files to {report.folder}")

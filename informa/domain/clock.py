@@ -41,6 +41,13 @@ def local_zone(clock: Clock) -> tzinfo:
     return zone
 
 
+def zone_name(zone: tzinfo) -> str:
+    """The IANA name of ``zone`` (``Europe/Berlin``) for files that need one; ``UTC`` for a
+    zone without a name (a fixed offset, as in tests)."""
+    key = getattr(zone, "key", None)  # zoneinfo.ZoneInfo
+    return key if isinstance(key, str) and key else "UTC"
+
+
 def humanize_ago(then: datetime, now: datetime) -> str:
     """'just now', '5m ago', '3h ago', '3d ago', '5w ago', '8mo ago', '2y ago'."""
     delta = now - then

@@ -43,8 +43,8 @@ def check_url(value: str, field: str = "url") -> str:
     problem = ValidationError(f"'{value}' is not a web address (http:// or https://)", field=field)
     if "://" not in value and _OTHER_SCHEME.match(value):
         raise problem  # javascript:..., mailto:..., but not host:8080
-    parts = urlsplit(value if "://" in value else f"https://{value}")
     try:
+        parts = urlsplit(value if "://" in value else f"https://{value}")  # "http://[x": bad
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
         raise problem from None

@@ -96,6 +96,7 @@ def test_linkedin_with_a_scheme_is_kept() -> None:
         "https://",
         "https://linked in.com/dana",
         "file:///etc/passwd",
+        "http://[x",  # urlsplit raises on an unclosed IPv6 bracket
     ],
 )
 def test_linkedin_that_is_not_a_web_address_is_rejected(url: str) -> None:
