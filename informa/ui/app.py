@@ -44,6 +44,7 @@ def binding_ids() -> set[str]:
     from informa.ui.screens.prepare import PrepareScreen
     from informa.ui.screens.review import ReviewScreen
     from informa.ui.screens.search import SearchScreen
+    from informa.ui.screens.transfer import TransferScreen
     from informa.ui.widgets.agenda_list import AgendaList
     from informa.ui.widgets.plan_list import PlanList
 
@@ -61,6 +62,7 @@ def binding_ids() -> set[str]:
         PrepareScreen,
         PlanList,
         DebriefScreen,
+        TransferScreen,
         ReviewScreen,
         AgendaList,
         SearchScreen,
@@ -201,6 +203,12 @@ class InformaApp(App[None]):
             for title, help_text, action in ACTION_COMMANDS:
                 if screen.check_action(action, ()):
                     yield SystemCommand(title, help_text, partial(screen.run_action, action))
+            from informa.ui.screens.transfer import TRANSFERS
+
+            for transfer in TRANSFERS:
+                yield SystemCommand(
+                    transfer.title, transfer.help, partial(screen.open_transfer, transfer)
+                )
             for view in VIEWS:
                 yield SystemCommand(
                     f"Show {view_label(view)}",

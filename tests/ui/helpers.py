@@ -26,6 +26,7 @@ KEY_NAMES = {
     ":": "colon",
     "?": "question_mark",
     "'": "apostrophe",
+    "_": "underscore",
 }
 
 

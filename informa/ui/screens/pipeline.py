@@ -30,6 +30,7 @@ from informa.ui.widgets.stage_list import StageList
 
 if TYPE_CHECKING:
     from informa.ui.app import InformaApp
+    from informa.ui.screens.transfer import Transfer
 
 T = TypeVar("T")
 
@@ -302,6 +303,16 @@ class PipelineScreen(Screen[None]):
                 self.jump_to(contact_id, reload=True)
 
         self.app.push_screen(ReviewScreen(), callback=closed)
+
+    def open_transfer(self, transfer: Transfer) -> None:
+        """An import or export from the palette; after an import the list is read again."""
+        from informa.ui.screens.transfer import TransferScreen
+
+        def closed(changed: bool | None) -> None:
+            if changed:
+                self.action_reload()
+
+        self.app.push_screen(TransferScreen(transfer), callback=closed)
 
     async def _last_call(self, contact: Contact) -> int | None:
         """The id of the last call with ``contact`` that has ended (or say there is none)."""
