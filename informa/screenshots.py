@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -35,6 +36,25 @@ class Shot:
     keys: tuple[str, ...] = ()
     settle_seconds: float = 0.0
     """Real time to let pass before the picture (the call's autosave waits a second)."""
+    files: tuple[tuple[str, str], ...] = ()
+    """Files to write (name, text) in the working folder first, for the keys to open."""
+
+
+CONNECTIONS = """\ufeffNotes:\r
+"When exporting your connection data, you may notice that some of the email addresses are \
+missing."\r
+\r
+First Name,Last Name,URL,Email Address,Company,Position,Connected On\r
+Wei,Zhang,https://www.linkedin.com/in/wei-zhang-pm,,Cascadia Systems,"Product Manager, Genomics",\
+12 Mar 2024\r
+Maya,Okafor,https://www.linkedin.com/in/maya-okafor-phd,,Lumen Analytics,Senior Data Scientist,\
+3 Feb 2021\r
+Jun,Park,https://www.linkedin.com/in/jun-park-bio,,Helix Forge Bio,Scientist II,14 Feb 2023\r
+Amara,Diallo,https://www.linkedin.com/in/amara-diallo,,"Northwind Health, Inc.",\
+Clinical Data Manager,28 Oct 2025\r
+Lukas,Weber,mailto:lukas@example.org,,Terraloop,Climate Data Lead,9 Sep 2022\r
+Sofia,Ng,https://www.linkedin.com/in/sofia-ng,,,,31 Feb 2023\r
+"""
 
 
 def typed(text: str) -> tuple[str, ...]:
@@ -100,6 +120,13 @@ SHOTS = (
     ),
     Shot("review", "informa: review, the agenda of what is due (v)", ("v",)),
     Shot(
+        "import",
+        "informa: importing LinkedIn connections (ctrl+p, import)",
+        ("ctrl+p", *typed("import linkedin"), "enter", *typed("Connections.csv"), "enter"),
+        settle_seconds=0.3,
+        files=(("Connections.csv", CONNECTIONS),),
+    ),
+    Shot(
         "search", "informa: search notes, research and people (ctrl+f)", ("ctrl+f", *typed("sql"))
     ),
     Shot(
@@ -162,13 +189,19 @@ async def capture(shot: Shot, db_path: Path, config_dir: Path) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--only", nargs="*", metavar="NAME", help="Take only these shots.")
     args = parser.parse_args(argv)
+    args.out = args.out.absolute()  # the shots are taken in a temporary working folder
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
         template = write_demo_database(Path(folder) / "demo.db", clock=CLOCK).path
         for shot in SHOTS:
+            if args.only and shot.name not in args.only:
+                continue
             db_path = Path(folder) / f"{shot.name}.db"  # each picture starts from the demo
             shutil.copyfile(template, db_path)
+            for name, text in shot.files:
+                (Path(folder) / name).write_text(text, encoding="utf-8", newline="")
             svg = asyncio.run(capture(shot, db_path, Path(folder) / "config"))
             target = args.out / f"{shot.name}.svg"
             target.write_text(svg, encoding="utf-8")

@@ -76,7 +76,8 @@ class ImportReport:
             f"{len(self.skipped)} skipped",
         ]
         if self.companies_created:
-            parts.append(f"{self.companies_created} new companies")
+            plural = "company" if self.companies_created == 1 else "companies"
+            parts.append(f"{self.companies_created} new {plural}")
         return ", ".join(parts)
 
     def lines(self) -> list[str]:

@@ -146,13 +146,10 @@ class _Merge:
                 Skipped(item.line, draft.name, f"the same person as line {known.line}")
             )
             return
+        created = known is None
         if known is None:
             known = self._create(draft, item)
-            self.report.created.append(draft.name)
-        elif self._fill(known, draft):
-            self.report.updated.append(known.name)
-        else:
-            self.report.unchanged += 1
+        changed = not created and self._fill(known, draft)
         if item.connected_on is not None and known.id not in self.connected:
             self.connected.add(known.id)
             detail = "Connected on LinkedIn" if draft.source is d.Source.LINKEDIN else "Connected"
@@ -165,6 +162,13 @@ class _Merge:
                 )
             )
             self._touch(known, _when(item.connected_on))
+            changed = True
+        if created:
+            self.report.created.append(draft.name)
+        elif changed:
+            self.report.updated.append(known.name)
+        else:
+            self.report.unchanged += 1
         if item.referred_by:
             self.referrals.append((known.id, item.referred_by, item.line))
 
