@@ -223,7 +223,7 @@ def export_vcard(ctx: click.Context, output: str | None) -> None:
 def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
     """Scheduled calls as events (15-minute alarm) and due follow-ups as to-dos (.ics)."""
     from informa.domain.clock import local_zone, zone_name
-    from informa.interchange.ics import export_calendar
+    from informa.interchange.ics import export_calendar, has_entries
     from informa.settings import load_settings
 
     settings, _problems = load_settings(paths_of(ctx).settings_path)
@@ -231,7 +231,12 @@ def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
         snapshot = store.exports.snapshot()
         agenda = store.followups.agenda(settings.follow_up_rules(), horizon_days=days)
         now = store.clock()
-    data = export_calendar(snapshot, agenda, zone=zone_name(local_zone(lambda: now)), now=now)
+    try:
+        data = export_calendar(snapshot, agenda, zone=zone_name(local_zone(lambda: now)), now=now)
+    except InformaError as exc:
+        raise CliError(str(exc)) from exc
+    if not has_entries(data):  # RFC 5545: a calendar holds at least one component
+        raise CliError(f"nothing to export: no calls scheduled and nothing due in {days} days")
     _write(output, data, "the calendar")
 
 

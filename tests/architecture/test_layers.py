@@ -26,6 +26,8 @@ CORE = [
     "informa.interchange.markdown",
     "informa.interchange.jsonfile",
     "informa.interchange.backup",
+    "informa.interchange.vcard",
+    "informa.interchange.ics",
     "informa.settings",
     "informa.paths",
     "informa.demo",

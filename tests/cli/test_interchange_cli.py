@@ -82,9 +82,7 @@ def test_json_from_another_program_is_refused(demo: Path, tmp_path: Path) -> Non
     fresh = tmp_path / "fresh.db"
     result = run("--db", str(fresh), "import", "json", str(other))
     assert result.exit_code == 1
-    assert result.stderr == (
-        f'informa: {other}: not an informa export (no "format": "informa")\n'
-    )
+    assert result.stderr == (f'informa: {other}: not an informa export (no "format": "informa")\n')
 
 
 def test_markdown_export_writes_a_folder(demo: Path, tmp_path: Path) -> None:
@@ -161,3 +159,17 @@ def test_restoring_a_file_that_is_not_a_database_changes_nothing(
     assert result.stderr.startswith(f"informa: {notes}: ")
     assert result.stderr.rstrip().endswith("nothing was restored")
     assert demo.read_bytes() == before
+
+
+def test_an_empty_calendar_is_not_written(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.db"
+    people = tmp_path / "people.csv"
+    people.write_text("name\nAda Lovelace\n")
+    assert run("--db", str(fresh), "import", "csv", str(people)).exit_code == 0
+    target = tmp_path / "calls.ics"
+    result = run("--db", str(fresh), "export", "ics", "--days", "0", "-o", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "informa: nothing to export: no calls scheduled and nothing due in 0 days\n"
+    )
+    assert not target.exists()

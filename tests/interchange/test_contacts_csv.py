@@ -17,47 +17,16 @@ from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.domain.errors import BadFileError
 from informa.domain.incoming import IncomingContact, ReadResult, Skipped
-from informa.domain.model import Contact, PitchCard, Source, Stage
+from informa.domain.model import Contact, Source, Stage
 from informa.domain.validate import clean_line, normalize_tags
 from informa.interchange.contacts_csv import COLUMNS, export_csv, read_csv
-from informa.store import Snapshot, Store
+from informa.store import Store
+from tests.interchange.builders import make_contact, snapshot_of
 from tests.interchange.conftest import FIXTURES, NOW
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TYPED = ("source", "stage", "next_action_due", "check_in_weeks")  # never start with a trigger
 TEXT_COLUMNS = [column for column in COLUMNS if column not in TYPED]
-
-
-def make_contact(contact_id: int = 1, **fields: Any) -> Contact:
-    values: dict[str, Any] = {
-        "id": contact_id,
-        "name": f"Person {contact_id}",
-        "role": "",
-        "company_id": None,
-        "company_name": "",
-        "email": "",
-        "linkedin_url": "",
-        "location": "",
-        "source": Source.OTHER,
-        "referred_by_id": None,
-        "referred_by_name": "",
-        "stage": Stage.PROSPECT,
-        "tags": (),
-        "notes": "",
-        "next_action": "",
-        "next_action_due": None,
-        "last_interaction_at": None,
-        "archived": False,
-        "created_at": NOW,
-        "updated_at": NOW,
-        "check_in_weeks": None,
-    }
-    values.update(fields)
-    return Contact(**values)
-
-
-def snapshot_of(*contacts: Contact) -> Snapshot:
-    return Snapshot((), tuple(contacts), (), (), PitchCard())
 
 
 def rows_of(text: str) -> list[list[str]]:

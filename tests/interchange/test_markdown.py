@@ -23,9 +23,7 @@ from informa.domain.model import (
     Contact,
     Interview,
     InterviewStatus,
-    PitchCard,
     PlannedQuestion,
-    Source,
     Stage,
 )
 from informa.interchange.markdown import (
@@ -34,7 +32,8 @@ from informa.interchange.markdown import (
     export_markdown,
     safe_stem,
 )
-from informa.store import Snapshot, Store
+from informa.store import Store
+from tests.interchange.builders import make_contact, snapshot_of
 from tests.interchange.conftest import NOW
 
 HOSTILE = [
@@ -58,33 +57,6 @@ HOSTILE = [
 WIKI_LINK = re.compile(r"\[\[([^\]]+)\]\]")
 
 
-def make_contact(contact_id: int, name: str, **fields: Any) -> Contact:
-    values: dict[str, Any] = {
-        "id": contact_id,
-        "name": name,
-        "role": "",
-        "company_id": None,
-        "company_name": "",
-        "email": "",
-        "linkedin_url": "",
-        "location": "",
-        "source": Source.OTHER,
-        "referred_by_id": None,
-        "referred_by_name": "",
-        "stage": Stage.PROSPECT,
-        "tags": (),
-        "notes": "",
-        "next_action": "",
-        "next_action_due": None,
-        "last_interaction_at": None,
-        "archived": False,
-        "created_at": NOW,
-        "updated_at": NOW,
-    }
-    values.update(fields)
-    return Contact(**values)
-
-
 def make_interview(interview_id: int, contact: Contact, **fields: Any) -> Interview:
     values: dict[str, Any] = {
         "id": interview_id,
@@ -103,10 +75,6 @@ def make_interview(interview_id: int, contact: Contact, **fields: Any) -> Interv
     }
     values.update(fields)
     return Interview(**values)
-
-
-def snapshot_of(contacts: list[Contact], interviews: list[Interview] | None = None) -> Snapshot:
-    return Snapshot((), tuple(contacts), tuple(interviews or ()), (), PitchCard())
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -277,7 +245,7 @@ def test_dates_are_given_in_the_zone_asked_for(tmp_path: Path) -> None:
     ada = make_contact(1, "Ada")
     late = datetime(2026, 10, 9, 23, 30, tzinfo=UTC)
     call = make_interview(1, ada, scheduled_at=late, started_at=late, ended_at=late)
-    snapshot = snapshot_of([ada], [call])
+    snapshot = snapshot_of(ada, interviews=[call])
     export_markdown(snapshot, tmp_path / "utc")
     export_markdown(snapshot, tmp_path / "sydney", zone=timezone(timedelta(hours=10)))
     assert (tmp_path / "utc" / "interviews" / "2026-10-09 Ada.md").is_file()
@@ -298,7 +266,7 @@ def test_undated_interviews_and_special_text(tmp_path: Path) -> None:
         notes="",
         questions=(question, numbered),
     )
-    report = export_markdown(snapshot_of([ada], [planned]), tmp_path / "out")
+    report = export_markdown(snapshot_of(ada, interviews=[planned]), tmp_path / "out")
     assert_safely_inside(tmp_path / "out", report)
     text = (tmp_path / "out" / "interviews" / "undated Ada.md").read_text()
     meta, body = split_front_matter(text)
@@ -338,7 +306,7 @@ def test_hostile_names_all_land_inside_the_folder(tmp_path: Path) -> None:
     folder = jail / "out"
     people = [make_contact(number, name) for number, name in enumerate(HOSTILE, start=1)]
     calls = [make_interview(number, person) for number, person in enumerate(people, start=1)]
-    report = export_markdown(snapshot_of(people, calls), folder)
+    report = export_markdown(snapshot_of(*people, interviews=calls), folder)
     assert_safely_inside(folder, report)
     assert [path.name for path in jail.iterdir()] == ["out"]
     assert len(list((folder / "contacts").iterdir())) == len(HOSTILE)
@@ -349,7 +317,7 @@ def test_hostile_names_all_land_inside_the_folder(tmp_path: Path) -> None:
 
 def test_same_names_get_numbered_files(tmp_path: Path) -> None:
     people = [make_contact(1, "Sam Lee"), make_contact(2, "Sam Lee"), make_contact(3, "SAM  LEE")]
-    report = export_markdown(snapshot_of(people), tmp_path / "out")
+    report = export_markdown(snapshot_of(*people), tmp_path / "out")
     names = sorted(path.name for path in (tmp_path / "out" / "contacts").iterdir())
     assert names == ["SAM LEE (3).md", "Sam Lee (2).md", "Sam Lee.md"]
     assert len(report.files) == 4
@@ -358,7 +326,7 @@ def test_same_names_get_numbered_files(tmp_path: Path) -> None:
 
 def test_a_long_name_keeps_its_number_within_the_limit(tmp_path: Path) -> None:
     people = [make_contact(1, "字" * 200), make_contact(2, "字" * 200)]
-    export_markdown(snapshot_of(people), tmp_path / "out")
+    export_markdown(snapshot_of(*people), tmp_path / "out")
     names = sorted(path.name for path in (tmp_path / "out" / "contacts").iterdir())
     assert names[0].endswith(" (2).md")
     assert all(len(os.fsencode(name)) <= MAX_FILE_NAME_BYTES for name in names)
@@ -373,7 +341,7 @@ def test_any_names_land_inside_the_folder(names: list[str]) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         jail = Path(temporary)
         folder = jail / "out"
-        report = export_markdown(snapshot_of(people, calls), folder)
+        report = export_markdown(snapshot_of(*people, interviews=calls), folder)
         assert_safely_inside(folder, report)
         assert [path.name for path in jail.iterdir()] == ["out"]
         assert len(report.files) == 1 + 2 * len(names)
@@ -417,8 +385,8 @@ def test_exporting_again_overwrites_only_our_own_files(demo_store: Store, tmp_pa
 
 
 def test_a_stale_export_file_is_kept(tmp_path: Path) -> None:
-    export_markdown(snapshot_of([make_contact(1, "Old Name")]), tmp_path / "out")
-    export_markdown(snapshot_of([make_contact(1, "New Name")]), tmp_path / "out")
+    export_markdown(snapshot_of(make_contact(1, "Old Name")), tmp_path / "out")
+    export_markdown(snapshot_of(make_contact(1, "New Name")), tmp_path / "out")
     names = sorted(path.name for path in (tmp_path / "out" / "contacts").iterdir())
     assert names == ["New Name.md", "Old Name.md"]
 
@@ -428,7 +396,7 @@ def test_a_link_where_a_file_would_go_is_not_followed(tmp_path: Path) -> None:
     outside.write_text("precious")
     (tmp_path / "out" / "contacts").mkdir(parents=True)
     (tmp_path / "out" / "contacts" / "Ada.md").symlink_to(outside)
-    report = export_markdown(snapshot_of([make_contact(1, "Ada")]), tmp_path / "out")
+    report = export_markdown(snapshot_of(make_contact(1, "Ada")), tmp_path / "out")
     assert outside.read_text() == "precious"
     assert tmp_path / "out" / "contacts" / "Ada (2).md" in report.files
 
@@ -439,7 +407,7 @@ def test_a_linked_sub_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "contacts").symlink_to(elsewhere, target_is_directory=True)
     with pytest.raises(BadFileError) as caught:
-        export_markdown(snapshot_of([make_contact(1, "Ada")]), tmp_path / "out")
+        export_markdown(snapshot_of(make_contact(1, "Ada")), tmp_path / "out")
     assert str(caught.value) == (
         f"{(tmp_path / 'out').resolve() / 'contacts'}: "
         "is not a plain folder; move it away and export again"
@@ -451,13 +419,13 @@ def test_a_file_is_not_a_folder(tmp_path: Path) -> None:
     target = tmp_path / "notes.md"
     target.write_text("mine")
     with pytest.raises(BadFileError) as caught:
-        export_markdown(snapshot_of([]), target)
+        export_markdown(snapshot_of(), target)
     assert str(caught.value) == f"{target}: is a file; give a folder to export into"
     assert target.read_text() == "mine"
 
 
 def test_an_empty_snapshot_writes_only_the_index(tmp_path: Path) -> None:
-    report = export_markdown(snapshot_of([]), tmp_path / "out")
+    report = export_markdown(snapshot_of(), tmp_path / "out")
     assert report.files == ((tmp_path / "out" / "index.md").resolve(),)
     meta, body = split_front_matter(report.files[0].read_text())
     assert meta["contacts"] == 0
@@ -466,7 +434,7 @@ def test_an_empty_snapshot_writes_only_the_index(tmp_path: Path) -> None:
 
 def test_archived_contacts_say_so(tmp_path: Path) -> None:
     ada = replace(make_contact(1, "Ada"), archived=True, stage=Stage.CLOSED)
-    export_markdown(snapshot_of([ada]), tmp_path / "out")
+    export_markdown(snapshot_of(ada), tmp_path / "out")
     meta, _ = split_front_matter((tmp_path / "out" / "contacts" / "Ada.md").read_text())
     assert meta["archived"] is True
 
@@ -474,6 +442,6 @@ def test_archived_contacts_say_so(tmp_path: Path) -> None:
 def test_a_note_of_the_users_own_keeps_its_name_for_itself(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "Daily Note.md").write_text("mine")
-    report = export_markdown(snapshot_of([make_contact(1, "daily note")]), tmp_path / "out")
+    report = export_markdown(snapshot_of(make_contact(1, "daily note")), tmp_path / "out")
     assert tmp_path / "out" / "contacts" / "daily note (2).md" in report.files
     assert assert_links_resolve(tmp_path / "out") == 1

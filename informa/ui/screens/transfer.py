@@ -180,11 +180,13 @@ def _export(transfer: Transfer, store: Store, target: Path, app: InformaApp) -> 
 
         data = export_vcards(snapshot)
     elif transfer.id == "export-ics":
-        from informa.interchange.ics import export_calendar
+        from informa.interchange.ics import export_calendar, has_entries
 
         now = app.clock()
         agenda = store.followups.agenda(app.settings.follow_up_rules(), horizon_days=14)
         data = export_calendar(snapshot, agenda, zone=zone_name(local_zone(app.clock)), now=now)
+        if not has_entries(data):
+            raise InformaError("Nothing to export: no calls scheduled and nothing due in 14 days.")
     else:
         from informa.interchange import jsonfile
 
