@@ -84,9 +84,7 @@ async def test_a_file_that_is_not_a_connections_csv_is_refused_in_the_dialog(
         assert app.store.exports.snapshot() == before
 
 
-async def test_exporting_contacts_as_csv_from_the_palette(
-    make: AppFactory, tmp_path: Path
-) -> None:
+async def test_exporting_contacts_as_csv_from_the_palette(make: AppFactory, tmp_path: Path) -> None:
     target = tmp_path / "out.csv"
     app = make()
     async with app.run_test(size=SIZE) as pilot:
