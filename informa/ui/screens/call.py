@@ -24,7 +24,6 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
-from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -56,10 +55,11 @@ if TYPE_CHECKING:
     from informa.store import Store
 
 
-AUTOSAVE_DELAY = 1.0
+AUTOSAVE_DELAY = 0.3
 """Seconds of quiet after a change before the notes are saved."""
-AUTOSAVE_MAX_WAIT = 3.0
-"""Seconds a change waits at most while typing goes on without a pause."""
+AUTOSAVE_MAX_WAIT = 0.5
+"""Seconds a change waits at most, typing or not: with the save itself (a few ms), every
+character is on disk within a second of being typed, whatever happens next."""
 SEPARATOR = "----- your version (not saved elsewhere) -----"
 
 CALL_HELP = """
@@ -165,6 +165,7 @@ class CallScreen(WorkspaceScreen[bool]):
     Dismissed with ``True`` once the user has ended the call (for the debrief to follow)."""
 
     HELP = CALL_HELP
+    autosave_delay = AUTOSAVE_DELAY
     autosave_max_wait = AUTOSAVE_MAX_WAIT
     WRITER_NAME = "informa-call"
     AUTO_FOCUS = "#notes"
@@ -357,8 +358,9 @@ class CallScreen(WorkspaceScreen[bool]):
         self._loaded = False
         self._ending = False
         self._debounce: Timer | None = None
-        self._unsaved_since: float | None = None
-        """When (monotonic) the editor first differed from what was saved or being saved."""
+        self._deadline: Timer | None = None
+        """Saves the notes ``autosave_max_wait`` after the first unsaved change, even while
+        typing goes on (the debounce alone would wait for a pause)."""
         self._saved_text = ""
         """What the database holds, as far as the UI thread knows."""
         self._save_error: str | None = None
@@ -559,13 +561,9 @@ class CallScreen(WorkspaceScreen[bool]):
         self._stop_debounce()
         changed = self.editor.text != self._saved_text
         if changed:
-            now = monotonic()
-            if self._unsaved_since is None:
-                self._unsaved_since = now
-            if now - self._unsaved_since >= self.autosave_max_wait:
-                self._flush()  # typing without a pause still saves every few seconds
-                return
-            self._debounce = self.set_timer(AUTOSAVE_DELAY, self._flush)
+            if self._deadline is None:
+                self._deadline = self.set_timer(self.autosave_max_wait, self._flush)
+            self._debounce = self.set_timer(self.autosave_delay, self._flush)
         self._show_status(saving=changed)
 
     def _stop_debounce(self) -> None:
@@ -573,10 +571,15 @@ class CallScreen(WorkspaceScreen[bool]):
             self._debounce.stop()
             self._debounce = None
 
+    def _stop_timers(self) -> None:
+        self._stop_debounce()
+        if self._deadline is not None:
+            self._deadline.stop()
+            self._deadline = None
+
     def _flush(self, resolving: _Conflict | None = None) -> None:
         """Save the notes now (off the UI thread) if they changed."""
-        self._stop_debounce()
-        self._unsaved_since = None
+        self._stop_timers()
         if not self._loaded or self.closing:
             return
         text = self.editor.text
@@ -606,7 +609,7 @@ class CallScreen(WorkspaceScreen[bool]):
         self._saved_text, self._save_error = outcome.text, None
         if self._debounce is None and self.editor.text != self._saved_text:
             # Changed back while this save was on its way (an undo): save again.
-            self._debounce = self.set_timer(AUTOSAVE_DELAY, self._flush)
+            self._debounce = self.set_timer(self.autosave_delay, self._flush)
         self._show_status()
 
     def _take_in(self, conflict: _Conflict) -> None:
@@ -657,7 +660,7 @@ class CallScreen(WorkspaceScreen[bool]):
     def on_unmount(self) -> None:
         # Also runs when the app quits (ctrl+q), before it closes the database: save what the
         # autosave has not, on the writer thread behind anything still queued, and wait.
-        self._stop_debounce()
+        self._stop_timers()
         store = self.store
         if self._loaded:
             text = self.editor.text
@@ -939,7 +942,7 @@ class CallScreen(WorkspaceScreen[bool]):
             return
         self._ending = True
         self.refresh_bindings()
-        self._stop_debounce()
+        self._stop_timers()
         text, store = self.editor.text, self.store
         self._await_end(self.submit(partial(self._end, store, text)), text)
 
