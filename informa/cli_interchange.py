@@ -31,13 +31,15 @@ PROGRESS_FROM = 500
 _OUTPUT = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(allow_dash=True, readable=False),
     help="File to write (default, or '-': standard output). Created readable by you only.",
 )
 _DRY_RUN = click.option(
     "--dry-run", is_flag=True, help="Show what would be imported; write nothing."
 )
-_FILE = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+# click's own checks (a folder, unreadable) would end in a usage error with exit 2; the
+# readers and writers say what is wrong with the file in one line instead.
+_FILE = click.argument("file", type=click.Path(path_type=Path, readable=False))
 
 
 @click.group("import")
@@ -245,7 +247,7 @@ def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
     "-o",
     "--output",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     help="Folder to write into (created if missing; an Obsidian vault works).",
 )
 @click.pass_context
@@ -283,7 +285,7 @@ def export_json(ctx: click.Context, output: str | None) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path, readable=False),
     help="File to create (default: a dated file in the backups folder). Never overwritten.",
 )
 @click.pass_context

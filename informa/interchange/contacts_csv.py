@@ -26,7 +26,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -41,6 +40,7 @@ from informa.domain.validate import (
     clean_line,
     normalize_tags,
 )
+from informa.interchange.csvrows import csv_rows
 from informa.interchange.files import read_text
 
 if TYPE_CHECKING:  # the UI may import this module; it never imports the store
@@ -147,7 +147,7 @@ def read_csv(path: Path) -> ReadResult:
     Raises ``BadFileError`` (one line naming the file) for anything that is not such a file.
     """
     text = read_text(path, expected=EXPECTED)
-    rows = _rows(text, path)
+    rows = csv_rows(text, path)
     columns: dict[str, int] | None = None
     warnings: list[str] = []
     for _line, cells in rows:
@@ -173,21 +173,6 @@ def read_csv(path: Path) -> ReadResult:
     if not seen_row:
         raise BadFileError(f"{path}: the header is there but no contacts follow")
     return ReadResult(tuple(contacts), tuple(skipped), tuple(warnings))
-
-
-def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
-    """CSV rows with the line each starts on (a quoted cell may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
-    start = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise BadFileError(f"{path}:{start}: not a readable CSV row ({exc})") from None
-        yield start, row
-        start = reader.line_num + 1
 
 
 def _column_id(cell: str) -> str:

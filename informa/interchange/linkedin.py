@@ -9,10 +9,7 @@ line number, and every row keeps the line it started on for messages.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from informa.domain.errors import BadFileError, ValidationError
 from informa.domain.incoming import IncomingContact, ReadResult, Skipped
 from informa.domain.model import ContactDraft, Source
 from informa.domain.validate import check_email, check_url, clean_line
+from informa.interchange.csvrows import csv_rows
 from informa.interchange.files import read_text
 
 EXPECTED = "LinkedIn's Connections.csv"
@@ -82,21 +80,6 @@ def parse_connected_on(text: str) -> date | None:
     return None
 
 
-def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
-    """CSV rows with the line each starts on (rows may span lines inside quotes)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
-    start = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise BadFileError(f"{path}:{start}: not a readable CSV row ({exc})") from None
-        yield start, row
-        start = reader.line_num + 1
-
-
 def _header(cells: list[str]) -> dict[str, int] | None:
     """Column positions if ``cells`` is LinkedIn's header row."""
     found: dict[str, int] = {}
@@ -114,7 +97,7 @@ def read_connections(path: Path) -> ReadResult:
     Raises ``BadFileError`` (one line naming the file) for anything that is not such a file.
     """
     text = read_text(path, expected=EXPECTED)
-    rows = _rows(text, path)
+    rows = csv_rows(text, path)
     columns: dict[str, int] | None = None
     for _line, cells in rows:
         columns = _header(cells)

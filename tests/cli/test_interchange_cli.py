@@ -173,3 +173,36 @@ def test_an_empty_calendar_is_not_written(tmp_path: Path) -> None:
         "informa: nothing to export: no calls scheduled and nothing due in 0 days\n"
     )
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("import", "csv", "{folder}"), "{folder}: is a folder, not a contacts CSV"),
+        (
+            ("import", "linkedin", "{folder}"),
+            "{folder}: is a folder, not LinkedIn's Connections.csv",
+        ),
+        (("import", "csv", "{missing}"), "{missing}: no such file"),
+        (
+            ("export", "csv", "-o", "{folder}"),
+            "{folder}: is a folder; give a file name to write to",
+        ),
+        (("export", "markdown", "-o", "{file}"), "{file}: is a file; give a folder to export into"),
+    ],
+    ids=["import-folder", "linkedin-folder", "import-missing", "export-to-folder", "md-to-file"],
+)
+def test_wrong_kinds_of_path_are_one_line_and_exit_1(
+    demo: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    places = {
+        "folder": tmp_path / "a folder",
+        "missing": tmp_path / "missing.csv",
+        "file": tmp_path / "notes.txt",
+    }
+    places["folder"].mkdir()
+    places["file"].write_text("mine")
+    result = run("--db", str(demo), *(arg.format(**places) for arg in args))
+    assert result.exit_code == 1
+    assert result.stderr == f"informa: {message.format(**places)}\n"
+    assert places["file"].read_text() == "mine"

@@ -300,6 +300,16 @@ def test_bad_files_are_refused_with_one_line(tmp_path: Path, data: bytes, messag
     assert str(caught.value) == f"{path}{line}: {message}"
 
 
+def test_a_quote_never_closed_is_a_bad_file_not_a_lost_rest(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name,company\nAda,"Acme\nBob,Co\nCy,Co\n')
+    with pytest.raises(BadFileError) as caught:
+        read_csv(path)
+    assert str(caught.value) == (
+        f"{path}:2: a quote opened in this row is never closed "
+        "(the rest of the file would be one cell)"
+    )
+
+
 def test_a_cell_too_long_for_the_csv_module_is_a_bad_file(tmp_path: Path) -> None:
     path = write(tmp_path, 'name,notes\nAda,"' + "x" * 200_000 + '"\n')
     with pytest.raises(BadFileError) as caught:

@@ -110,6 +110,10 @@ def test_connection_dates(text: str, expected: date | None) -> None:
         (b"name,email\nAda,ada@example.com\n", "no header row with First Name, Last Name"),
         (HEADER.encode() + b"\r\n\r\n", "the header is there but no connections follow"),
         (HEADER.encode() + b"\nJos\xe9,Garc\xeda,,,,,\n", "f.csv:2: not UTF-8 text (byte 0xe9)"),
+        (
+            HEADER.encode() + b'\nAda,Lo,,,"Acme\nBob,Smith,,,Co,,\nCy,Po,,,Co,,\n',
+            "f.csv:2: a quote opened in this row is never closed",
+        ),
     ],
 )
 def test_files_that_are_not_connections_are_refused_in_one_line(

@@ -111,3 +111,37 @@ async def test_a_backup_from_the_palette(make: AppFactory, tmp_path: Path) -> No
     with sqlite3.connect(target) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert copy.execute("SELECT COUNT(*) FROM contact").fetchone() == (count,)
+
+
+async def test_after_an_import_another_file_can_be_checked(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_palette_command(pilot, "import linkedin")
+        await give_path(pilot, FIXTURES / "linkedin_connections.csv")
+        await pilot.press("enter")  # import
+        await settle(pilot)
+        assert not screen.query_one("#transfer-progress").display  # done: no bar
+        assert screen.query_one("#path", Input).has_focus
+        await give_path(pilot, FIXTURES / "linkedin_old.csv")
+        assert "linkedin_old.csv: ready to import" in status(screen)
+        assert "2 would be created" in status(screen)
+        await pilot.press("escape")  # not importing this one
+        await settle(pilot)
+        showing(app, PipelineScreen)
+
+
+async def test_an_export_asks_before_replacing_a_file(make: AppFactory, tmp_path: Path) -> None:
+    target = tmp_path / "mine.vcf"
+    target.write_text("my own cards")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_palette_command(pilot, "export contacts as vcard")
+        await give_path(pilot, target)
+        assert status(screen) == (
+            f"{target} exists: press enter again to replace it, or change the name."
+        )
+        assert target.read_text() == "my own cards"
+        await pilot.press("enter")
+        await settle(pilot)
+        showing(app, PipelineScreen)
+        assert target.read_text().startswith("BEGIN:VCARD")

@@ -244,6 +244,8 @@ class TransferScreen(Dialog[bool]):
         self._checked: tuple[Path, ReadResult] | None = None
         self._changed = False
         self._busy = False
+        self._replace: Path | None = None
+        """The existing file the user was asked about (enter again replaces it)."""
 
     @property
     def informa(self) -> InformaApp:
@@ -301,9 +303,21 @@ class TransferScreen(Dialog[bool]):
         if self.transfer.is_import:
             self.say("Reading…")
             self.check(path)
+        elif self._replacing(path):
+            self._busy = False
         else:
             self.say("Writing…")
             self.write(path)
+
+    def _replacing(self, path: Path) -> bool:
+        """A file export onto a file that exists asks first: enter again replaces it."""
+        if self.transfer.folder or self.transfer.id == "backup" or not path.is_file():
+            return False
+        if self._replace == path:
+            return False
+        self._replace = path
+        self.say(f"{path} exists: press enter again to replace it, or change the name.")
+        return True
 
     @work(thread=True, exclusive=True, group="transfer")
     def check(self, path: Path) -> None:
@@ -367,6 +381,8 @@ class TransferScreen(Dialog[bool]):
     def _imported(self, path: Path, report: ImportReport) -> None:
         self._busy = False
         self._checked = None
+        self.remove_class("-running")
+        self.query_one("#path", Input).focus()  # another file, or esc
         self._changed = True
         self.say(_report_text(report, heading=f"Imported {path.name}"))
         self.show_keys(("esc", "close"))
