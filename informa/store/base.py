@@ -46,7 +46,7 @@ def _transaction(lock_type: str | None) -> Callable[[Method[S, P, R]], Method[S,
             except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
                 raise ConflictError(f"not saved: it conflicts with what is stored ({exc})") from exc
             except (peewee.OperationalError, sqlite3.OperationalError) as exc:
-                raise _operational(exc) from exc
+                raise _operational(_cause(exc)) from exc
             except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
                 raise DatabaseFileError(f"database error: {exc}") from exc
 
@@ -55,7 +55,16 @@ def _transaction(lock_type: str | None) -> Callable[[Method[S, P, R]], Method[S,
     return decorate
 
 
-def _operational(exc: Exception) -> DatabaseFileError:
+def _cause(exc: BaseException) -> BaseException:
+    """The error to report: SQLite rolls a transaction back by itself on some errors (a full
+    disk, for one), and the rollback peewee then tries fails with "no transaction is active",
+    hiding the real problem in the exception's context."""
+    while "no transaction is active" in str(exc) and exc.__context__ is not None:
+        exc = exc.__context__
+    return exc
+
+
+def _operational(exc: BaseException) -> DatabaseFileError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return DatabaseFileError("the database is busy (another program is writing); try again")

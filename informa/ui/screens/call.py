@@ -24,6 +24,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -297,6 +298,16 @@ class CallScreen(WorkspaceScreen[bool]):
             show=False,
             priority=True,
             id="call_editor",
+        ),
+        Binding(
+            "ctrl+s",
+            "save_copy",
+            "Save a copy",
+            tooltip="Write the notes as they are in the editor to a file of their own "
+            "(for when the database cannot be written).",
+            show=False,
+            priority=True,
+            id="call_save_copy",
         ),
         Binding(
             "ctrl+b",
@@ -598,6 +609,15 @@ class CallScreen(WorkspaceScreen[bool]):
         try:
             outcome = await asyncio.wrap_future(future)
         except InformaError as exc:
+            if self._save_error is None:
+                self.notify(
+                    f"{exc}. Your notes are still here in the editor and are tried again as "
+                    "you type; ctrl+s saves a copy to a file.",
+                    title="Notes not saved",
+                    severity="error",
+                    timeout=30,
+                    markup=False,
+                )
             self._save_error = str(exc)
             self._show_status()
             return
@@ -832,6 +852,35 @@ class CallScreen(WorkspaceScreen[bool]):
                     text, (row, 0), (row, len(current)), maintain_selection_offset=False
                 )
             )
+
+    def action_save_copy(self) -> None:
+        """The notes as they are in the editor, to a file of their own: owner-only, in the
+        export folder (Downloads or home), else the temporary folder."""
+        import tempfile
+
+        from informa.interchange.files import write_private
+        from informa.ui.screens.transfer import export_folder
+
+        text = self.editor.text
+        stamp = self.informa.clock().strftime("%Y%m%d-%H%M%S")
+        name = f"informa-call-{self.interview_id}-{stamp}.md"
+        problems: list[str] = []
+        for folder in (export_folder(), Path(tempfile.gettempdir())):
+            target = folder / name
+            try:
+                write_private(target, text)
+            except InformaError as exc:
+                problems.append(str(exc))
+                continue
+            self.notify(f"Saved a copy of the notes to {target}", title="Notes", markup=False)
+            return
+        self.notify(
+            "Could not save a copy: " + "; ".join(problems),
+            title="Notes",
+            severity="error",
+            timeout=30,
+            markup=False,
+        )
 
     def action_open_editor(self) -> None:
         if not self._loaded:

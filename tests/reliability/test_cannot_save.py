@@ -1,0 +1,83 @@
+"""A full disk or a read-only database mid-call: the user is told at once, the notes stay in
+the editor (and are tried again as they type), and ``ctrl+s`` puts a copy in a file.
+
+The failure is made real on the call's own writer connection: ``PRAGMA max_page_count``
+stops the file growing (SQLite then reports "database or disk is full", as on a full disk)
+and ``PRAGMA query_only`` refuses every write (as a read-only file does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from informa.store.models import database
+from informa.ui.screens import transfer
+from tests.ui.conftest import config_dir, demo_db, demo_template, make  # noqa: F401 - fixtures
+from tests.ui.helpers import AppFactory, settle, typed
+from tests.ui.test_call import SIZE, open_call, prepare, stored
+
+LONG_NOTE = "I: the platform team owns experimentation end to end " * 200  # new pages
+
+
+def _break(kind: str) -> None:
+    if kind == "full":
+        (pages,) = database.execute_sql("PRAGMA page_count").fetchone()
+        database.execute_sql(f"PRAGMA max_page_count = {int(pages)}")
+    else:
+        database.execute_sql("PRAGMA query_only = ON")
+
+
+def _mend() -> None:
+    database.execute_sql("PRAGMA max_page_count = 1073741823")
+    database.execute_sql("PRAGMA query_only = OFF")
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("full", "cannot save: database or disk is full"),
+        ("read-only", "cannot save: the database is read-only"),
+    ],
+)
+async def test_notes_that_cannot_be_saved_stay_and_can_be_copied(
+    make: AppFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    message: str,
+) -> None:
+    monkeypatch.setattr(transfer, "export_folder", lambda: tmp_path)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        interview = await prepare(pilot)
+        screen = await open_call(pilot, interview)
+        screen.submit(lambda: _break(kind)).result()  # on the call's writer connection
+        screen.editor.insert(LONG_NOTE)  # as a paste would
+        await pilot.pause(screen.autosave_max_wait)
+        await settle(pilot)
+        assert str(screen.status.render()).startswith(f"not saved: {message}")
+        notices = [n for n in app._notifications if n.title == "Notes not saved"]
+        assert len(notices) == 1
+        assert notices[0].message.startswith(message)
+        assert "ctrl+s saves a copy to a file" in notices[0].message
+        assert screen.editor.text == LONG_NOTE  # nothing discarded
+        assert stored(app, interview).notes == ""
+
+        await pilot.press("ctrl+s")
+        (copy,) = tmp_path.glob(f"informa-call-{interview.id}-*.md")
+        assert copy.read_text(encoding="utf-8") == LONG_NOTE
+        assert copy.stat().st_mode & 0o777 == 0o600
+
+        await pilot.press(*typed(" more"))  # still failing: told once, not at every key
+        await pilot.pause(screen.autosave_max_wait)
+        await settle(pilot)
+        assert len([n for n in app._notifications if n.title == "Notes not saved"]) == 1
+
+        screen.submit(_mend).result()  # space freed: the next change saves it all
+        await pilot.press(*typed("!"))
+        await pilot.pause(screen.autosave_max_wait)
+        await settle(pilot)
+        assert stored(app, interview).notes == f"{LONG_NOTE} more!"
+        assert str(screen.status.render()) == "saved"
