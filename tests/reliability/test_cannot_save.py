@@ -14,7 +14,6 @@ import pytest
 
 from informa.store.models import database
 from informa.ui.screens import transfer
-from tests.ui.conftest import config_dir, demo_db, demo_template, make  # noqa: F401 - fixtures
 from tests.ui.helpers import AppFactory, settle, typed
 from tests.ui.test_call import SIZE, open_call, prepare, stored
 
