@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from informa.store.models import database
+from informa.store.base import raw_cursor
 from informa.ui.screens import transfer
 from tests.ui.helpers import AppFactory, settle, typed
 from tests.ui.test_call import SIZE, open_call, prepare, stored
@@ -22,15 +22,15 @@ LONG_NOTE = "I: the platform team owns experimentation end to end " * 200  # new
 
 def _break(kind: str) -> None:
     if kind == "full":
-        (pages,) = database.execute_sql("PRAGMA page_count").fetchone()
-        database.execute_sql(f"PRAGMA max_page_count = {int(pages)}")
+        (pages,) = raw_cursor().execute("PRAGMA page_count").fetchone()
+        raw_cursor().execute(f"PRAGMA max_page_count = {int(pages)}")
     else:
-        database.execute_sql("PRAGMA query_only = ON")
+        raw_cursor().execute("PRAGMA query_only = ON")
 
 
 def _mend() -> None:
-    database.execute_sql("PRAGMA max_page_count = 1073741823")
-    database.execute_sql("PRAGMA query_only = OFF")
+    raw_cursor().execute("PRAGMA max_page_count = 1073741823")
+    raw_cursor().execute("PRAGMA query_only = OFF")
 
 
 @pytest.mark.parametrize(
