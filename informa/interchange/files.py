@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from informa.domain.errors import BadFileError
@@ -64,20 +65,26 @@ def read_text(path: Path, *, expected: str) -> str:
 
 
 def write_private(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` owner-only (0600), replacing it only once complete."""
+    """Write ``data`` to ``path`` owner-only (0600), replacing it only once complete.
+
+    The temporary file gets a new, unpredictable name (``O_EXCL``): a link planted where it
+    would go cannot redirect the export into another file.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary: Path | None = None
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
+        temporary = Path(name)
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), PRIVATE_FILE_MODE)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        temporary.chmod(PRIVATE_FILE_MODE)
         temporary.replace(path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         raise BadFileError(f"{path}: cannot write it ({exc.strerror})") from None
 
 

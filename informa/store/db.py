@@ -72,29 +72,34 @@ def open_database(
     if not database.is_closed():
         database.close()
     database.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS)
+    done: list[str] = []
+    step = "?"
     try:
         database.connect()
-        done = tuple(Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE).up())
+        if pending:
+            runner = Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+            # Foreign keys off, as playhouse does for each step (a rebuilt table must not
+            # cascade); the pragma is ignored inside a transaction, so it is set first.
+            database.pragma("foreign_keys", 0)
+            with database.atomic():  # every step or none: a failure leaves the file as it was
+                for step in pending:
+                    done.extend(runner.up(target=step))
+            database.pragma("foreign_keys", 1)
     except Exception as exc:
         with contextlib.suppress(Exception):
             database.close()
-        raise _migration_failed(path, pending, backup, exc) from exc
-    return OpenReport(path, created, done, backup)
+        raise _migration_failed(path, step, backup, exc) from exc
+    return OpenReport(path, created, tuple(done), backup)
 
 
 def _migration_failed(
-    path: Path, pending: list[str], backup: Path | None, exc: Exception
+    path: Path, step: str, backup: Path | None, exc: Exception
 ) -> DatabaseFileError:
-    """Name the step that failed; each step is atomic, so earlier ones stay applied."""
-    try:
-        applied, _ = _inspect(path)
-        failed = next((name for name in pending if name not in applied), "?")
-    except DatabaseFileError:
-        failed = "?"
+    """Name the step that failed; the update was one transaction, so nothing changed."""
     where = f" A backup made before the update is at {backup}." if backup else ""
     return DatabaseFileError(
-        f"{path}: could not update the database format at step {failed} ({exc}); "
-        f"that step was rolled back.{where}"
+        f"{path}: could not update the database format at step {step} ({exc}); "
+        f"the update was rolled back, the database is as it was.{where}"
     )
 
 
@@ -212,6 +217,8 @@ def backup_database(path: Path, clock: Clock = system_clock) -> Path:
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)
+            # One self-contained file: reading it later leaves no -wal/-shm beside it.
+            destination.execute("PRAGMA journal_mode = DELETE")
         finally:
             destination.close()
     except sqlite3.Error as exc:
