@@ -77,8 +77,9 @@ Type notes on the left; everything else works without leaving them.
 - `f4` pitch card, `f9` pause / resume the clock, `ctrl+o` notes in `$EDITOR`
 - `f10` ends the call; `ctrl+b` leaves it open to resume later
 
-Notes save a second after you stop typing (every few seconds if you never stop), and
-whenever you act on the checklist or leave.
+Notes save as you type (within half a second, pause or not), and whenever you act on the
+checklist or leave. If they cannot be saved (a full disk), they stay here and are tried
+again as you type; `ctrl+s` writes a copy to a file.
 """
 
 CONSENT_CHOICES: tuple[tuple[str, Consent], ...] = (
