@@ -7,6 +7,7 @@ used; the rest of the file still applies. The theme chosen in the app is written
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -179,7 +180,7 @@ def save_theme(path: Path, theme: str) -> None:
     lines = text.splitlines(keepends=True)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
         raise FileProblems(
             [Problem(path, None, "cannot save the theme: the file is not valid YAML")]
         ) from exc
@@ -199,10 +200,10 @@ def save_theme(path: Path, theme: str) -> None:
                 raise FileProblems(
                     [Problem(path, line + 1, "cannot save the theme: write it as 'theme: name'")]
                 )
-            before = lines[line][: key.start_mark.column]
-            after = lines[line][value.end_mark.column :]
-            lines[line] = f"{before}theme: {theme}{after}"
-            break
+            # By character index, not column: PyYAML does not count U+FEFF in columns.
+            before, after = text[: key.start_mark.index], text[value.end_mark.index :]
+            write_private_text(path, f"{before}theme: {theme}{after}")
+            return
     else:
         while lines and not lines[-1].strip():
             lines.pop()
@@ -213,12 +214,19 @@ def save_theme(path: Path, theme: str) -> None:
 
 
 def write_private_text(path: Path, text: str) -> None:
-    """Write atomically (temp file + rename) with owner-only permissions."""
+    """Write atomically (temp file + rename) with owner-only permissions. The temporary file
+    has a random name and is created exclusively (0600), so nothing planted in its place can
+    be followed or keep other permissions."""
     ensure_private_dir(path.parent)
-    temporary = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.chmod(PRIVATE_FILE_MODE)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

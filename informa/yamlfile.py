@@ -64,17 +64,22 @@ def parse(text: str, path: Path | str) -> Node | None:
         raise FileProblems(tab_problems)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+        if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
+            return None  # an empty document, or only "---"
+        converter = _Converter(path)
+        node = converter.convert(root)
     except yaml.MarkedYAMLError as exc:
         raise FileProblems([_syntax_problem(exc, path, text)]) from exc
+    except yaml.reader.ReaderError as exc:
+        raise FileProblems([_character_problem(exc, path, text)]) from exc
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
         raise FileProblems([Problem(path, None, f"invalid YAML: {message}")]) from exc
-    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
-        return None  # an empty document, or only "---"
-    problems: list[Problem] = []
-    node = _convert(root, path, problems, yaml.SafeLoader(""))
-    if problems:
-        raise FileProblems(problems)
+    except RecursionError:
+        # PyYAML composes (and we convert) recursively: [[[[…]]]] thousands deep.
+        raise FileProblems([Problem(path, None, "invalid YAML: nested too deeply")]) from None
+    if converter.problems:
+        raise FileProblems(converter.problems)
     return node
 
 
@@ -92,28 +97,72 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | str, text: str) -> P
     return Problem(path, line, f"invalid YAML: {problem}")
 
 
-def _convert(
-    node: yaml.Node, path: Path | str, problems: list[Problem], constructor: yaml.SafeLoader
-) -> Node:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+def _character_problem(exc: yaml.reader.ReaderError, path: Path | str, text: str) -> Problem:
+    """A character YAML does not allow (NUL, most control characters), on its line."""
+    line = len(_YAML_BREAK.split(text[: exc.position]))
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
+    return Problem(path, line, f"invalid YAML: the character U+{code:04X} is not allowed")
+
+
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+MAX_VALUES = 100_000
+"""Values a file may hold once aliases are expanded: ``*a`` repeating a list that repeats a
+list… (a "billion laughs") would otherwise take forever; no real bank comes close."""
+
+
+class _Converter:
+    """Turns composed YAML nodes into located ``Node`` values, collecting problems."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.constructor = yaml.SafeLoader("")
+        self.values = 0
+        self.open: set[int] = set()
+        """The nodes being converted: an alias to one of them is a loop (``&a [*a]``)."""
+
+    def error(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def convert(self, node: yaml.Node) -> Node:
+        line = node.start_mark.line + 1
+        self.values += 1
+        if self.values > MAX_VALUES:
+            if self.values == MAX_VALUES + 1:  # said once; the rest is skipped quickly
+                self.error(None, f"more than {MAX_VALUES} values once aliases are expanded")
+            return Node(None, line)
+        if id(node) in self.open:
+            self.error(line, "an alias refers to a value that contains it (a loop)")
+            return Node(None, line)
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return Node(_scalar(node, self.constructor), line)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return Node([self.convert(item) for item in node.value], line)
+            return self._mapping(node, line)
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, line: int) -> Node:
         mapping: dict[str, Node] = {}
         key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node, constructor)
+            key = _scalar(key_node, self.constructor)
             key_line = key_node.start_mark.line + 1
+            if isinstance(key, yaml.Node):
+                kind = "a list" if isinstance(key, yaml.SequenceNode) else "a mapping"
+                self.error(key_line, f"a key must be text, not {kind}")
+                continue
             if not isinstance(key, str):
-                problems.append(Problem(path, key_line, f"key {key!r} must be text"))
+                self.error(key_line, f"key {key!r} must be text")
                 continue
             if key in mapping:
-                problems.append(Problem(path, key_line, f"duplicate key '{key}'"))
+                self.error(key_line, f"duplicate key '{key}'")
                 continue
-            mapping[key] = _convert(value_node, path, problems, constructor)
+            mapping[key] = self.convert(value_node)
             key_lines[key] = key_line
         return Node(mapping, line, key_lines)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(i, path, problems, constructor) for i in node.value], line)
-    return Node(_scalar(node, constructor), line)
 
 
 def _scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
@@ -121,9 +170,10 @@ def _scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
         return node  # a complex key: reported as "must be text" by the caller
     try:
         return constructor.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError):
-        # Looks like a date or number but is not one (2026-02-30): keep the text as written;
-        # the checker reports it where a real date or number is expected.
+    except Exception:
+        # Looks like a date or number but is not one (2026-02-30), or an explicit tag the
+        # value does not fit (``!!int ''`` raises IndexError inside PyYAML): keep the text as
+        # written; the checker reports it where a real date or number is expected.
         return node.value
 
 

@@ -38,7 +38,9 @@ class Tag(StrEnum):
         return f"{self.value}: "
 
 
-_HEADING = re.compile(r"##\s+\[(\d{1,6}):([0-5]\d)\]\s*(.*?)\s*", re.DOTALL)
+# The question is stripped in code: a lazy ``(.*?)\s*`` backtracks quadratically on a long
+# run of spaces inside it.
+_HEADING = re.compile(r"##\s+\[(\d{1,6}):([0-5]\d)\](.*)", re.DOTALL)
 # indentation, an optional Markdown bullet, an optional tag, and the rest of the line
 _PREFIX = re.compile(
     r"(?P<indent>\s*)(?P<bullet>[-*]\s+)?(?:(?P<tag>A|I|R|TODO)\s*:\s?)?(?P<rest>.*)",
@@ -155,7 +157,7 @@ def parse_notes(text: str) -> ParsedNotes:
         if match:
             close()
             minutes, seconds, question = match.groups()
-            current = (question, int(minutes) * 60 + int(seconds), number)
+            current = (question.strip(), int(minutes) * 60 + int(seconds), number)
             body = []
             continue
         (body if current is not None else preamble).append(line)
@@ -231,11 +233,13 @@ def toggle_tag(line: str, tag: Tag) -> str:
 
 _DASH = r"\s+-{1,2}\s+|\s*[—–]\s*"
 # What may end the name: a parenthesis, "@", " at ", a comma or semicolon, or a dash
-# (a hyphen only when spaced, so "Mary-Jane" stays whole).
-_NAME_END = re.compile(rf"\s*\(|\s*@\s*|\s+at\s+|\s*[,;]\s*|{_DASH}")
+# (a hyphen only when spaced, so "Mary-Jane" stays whole). Every separator starts with its
+# spaces, so a search only starts where a run of spaces starts (``(?<!\s)``): the same first
+# match, without trying every position inside a long run of spaces (quadratic).
+_NAME_END = re.compile(rf"(?<!\s)(?:\s*\(|\s*@\s*|\s+at\s+|\s*[,;]\s*|{_DASH})")
 # What ends the company: the next comma, semicolon or dash.
-_PART_END = re.compile(rf"\s*[,;]\s*|{_DASH}")
-_ROLE_AT = re.compile(r"\s+(?:at|@)\s+")
+_PART_END = re.compile(rf"(?<!\s)(?:\s*[,;]\s*|{_DASH})")
+_ROLE_AT = re.compile(r"(?<!\s)\s+(?:at|@)\s+")
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[,;:]|-{1,2}(?=\s)|[—–])?\s*")
 _TRAILING_PUNCTUATION = ".,;:!?"
 

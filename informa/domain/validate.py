@@ -11,13 +11,26 @@ from informa.domain.model import CompanyDraft, ContactDraft
 
 MAX_NAME = 200
 MAX_TEXT = 100_000
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TAG = re.compile(r"[^\w+#.-]+")
 
 
+# Characters no one-line field needs, that would drive a terminal or a spreadsheet: control
+# characters (ESC, NUL, C1 such as the one-byte CSI U+009B) and the bidirectional overrides,
+# embeddings and isolates that reorder how the rest of a line is shown ("Trojan source").
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates cannot be written as UTF-8 (SQLite, every export).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def clean_line(value: str) -> str:
-    """One line of text: trimmed, inner runs of whitespace (including newlines) folded."""
-    return " ".join(value.split())
+    """One line of text: trimmed, inner runs of whitespace (including newlines) folded, and
+    control characters dropped (whitespace ones fold to a space first)."""
+    return " ".join(_UNPRINTABLE.sub("", _storable(" ".join(value.split()))).split())
+
+
+def _storable(value: str) -> str:
+    """``value`` with any lone surrogate replaced (U+FFFD), so it can be stored."""
+    return _SURROGATE.sub("\N{REPLACEMENT CHARACTER}", value)
 
 
 def name_key(value: str) -> str:
@@ -27,9 +40,23 @@ def name_key(value: str) -> str:
 
 def check_email(value: str, field: str = "email") -> str:
     value = value.strip()
-    if value and not _EMAIL.match(value):
+    if value and not _is_email(value):
         raise ValidationError(f"'{value}' is not an email address", field=field)
     return value
+
+
+def _is_email(value: str) -> bool:
+    """``name@host.domain``: one ``@``, no spaces or control characters, a dot inside the
+    domain. Checked by hand: a regex such as ``^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$`` backtracks
+    quadratically on a long cell (seconds for one 30,000-character cell)."""
+    local, _, domain = value.partition("@")
+    return (
+        bool(local)
+        and "@" not in domain
+        and "." in domain[1:-1]
+        and not any(char.isspace() for char in value)
+        and not _UNPRINTABLE.search(value)
+    )
 
 
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))", re.IGNORECASE)
@@ -52,6 +79,7 @@ def check_url(value: str, field: str = "url") -> str:
         parts.scheme not in ("http", "https")
         or not parts.hostname
         or any(c.isspace() for c in value)
+        or _UNPRINTABLE.search(value)
     ):
         raise problem
     return parts.geturl()
@@ -86,7 +114,7 @@ def check_contact(draft: ContactDraft) -> ContactDraft:
         linkedin_url=check_url(draft.linkedin_url, "linkedin_url"),
         location=clean_line(draft.location)[:MAX_NAME],
         tags=normalize_tags(draft.tags),
-        notes=draft.notes[:MAX_TEXT],
+        notes=_storable(draft.notes[:MAX_TEXT]),
         check_in_weeks=_check_weeks(draft.check_in_weeks),
     )
 
@@ -109,5 +137,5 @@ def check_company(draft: CompanyDraft) -> CompanyDraft:
         name=_check_name(draft.name, "name", "A company name"),
         industry=clean_line(draft.industry)[:MAX_NAME],
         website=check_url(draft.website, "website"),
-        research=draft.research[:MAX_TEXT],
+        research=_storable(draft.research[:MAX_TEXT]),
     )

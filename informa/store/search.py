@@ -43,12 +43,14 @@ TITLE_WEIGHT = 3.0
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
-_UNMARK = str.maketrans("", "", MARK_START + MARK_END)
+# NUL becomes a space: SQLite's snippet() ends its text at a NUL, cutting the snippet short.
+_UNMARK = str.maketrans({MARK_START: None, MARK_END: None, "\0": " "})
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
 def unmarked(text: str) -> str:
-    """``text`` without the snippet markers (everything indexed goes through this)."""
+    """``text`` as indexed: without the snippet markers, NUL as a space (everything indexed
+    goes through this)."""
     return text.translate(_UNMARK)
 
 

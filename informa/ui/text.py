@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
+from rich.segment import Segment
 from rich.text import Text
+from textual.strip import Strip
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 (but newline and tab), DEL and C1 controls (U+009B is a one-character CSI), and the
+# bidirectional embeddings, overrides and isolates that would reorder the rest of a line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(value: str) -> str:
@@ -18,3 +22,14 @@ def clean(value: str) -> str:
 def plain(value: str, style: str = "") -> Text:
     """User text as a Rich ``Text``: never parsed as markup."""
     return Text(clean(value), style=style)
+
+
+def safe_strip(strip: Strip) -> Strip:
+    """``strip`` without control characters: they take no cells, so dropping them keeps
+    every column (and the cursor) where it was."""
+    if not _CONTROL.search(strip.text):
+        return strip
+    return Strip(
+        [Segment(_CONTROL.sub("", text), style, control) for text, style, control in strip],
+        strip.cell_length,
+    )
