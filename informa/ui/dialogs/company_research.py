@@ -15,6 +15,7 @@ from textual.widgets import TextArea
 from informa.domain.errors import InformaError
 from informa.domain.validate import MAX_TEXT
 from informa.ui.dialogs.base import FormDialog, keys_hint
+from informa.ui.widgets.safe import SafeTextArea
 
 PLACEHOLDER = """\
 What to find out before you reach out:
@@ -82,7 +83,7 @@ class CompanyResearch(FormDialog[str | None]):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="research-body"):
-            yield TextArea(
+            yield SafeTextArea(
                 self._research,
                 id="research",
                 language=LANGUAGE,

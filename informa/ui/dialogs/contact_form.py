@@ -17,6 +17,7 @@ from informa.domain.model import Contact, ContactDraft, Source
 from informa.domain.validate import MAX_NAME, check_contact, name_key
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint
 from informa.ui.text import plain
+from informa.ui.widgets.safe import SafeInput, SafeTextArea
 
 VALIDATED = ("name", "email", "linkedin_url", "check_in_weeks")
 """The fields ``check_contact`` can refuse, in form order."""
@@ -94,7 +95,7 @@ class ContactForm(FormDialog[ContactDraft | None]):
         contact = self._initial
 
         def text_input(field: str, value: str, placeholder: str = "") -> Input:
-            return Input(
+            return SafeInput(
                 value, placeholder=placeholder, id=field, compact=True, max_length=MAX_NAME
             )
 
@@ -143,7 +144,7 @@ class ContactForm(FormDialog[ContactDraft | None]):
         )
         yield field_row(
             "Tags",
-            Input(
+            SafeInput(
                 ", ".join(contact.tags) if contact else "",
                 placeholder="comma-separated: biotech, data-science",
                 id="tags",
@@ -153,7 +154,7 @@ class ContactForm(FormDialog[ContactDraft | None]):
         weeks = contact.check_in_weeks if contact else None
         yield field_row(
             "Check in",
-            Input(
+            SafeInput(
                 str(weeks) if weeks is not None else "",
                 placeholder="every N weeks once in touch (blank: your setting)",
                 id="check_in_weeks",
@@ -163,7 +164,7 @@ class ContactForm(FormDialog[ContactDraft | None]):
             ),
         )
         yield field_row(
-            "Notes", TextArea(contact.notes if contact else "", id="notes", soft_wrap=True)
+            "Notes", SafeTextArea(contact.notes if contact else "", id="notes", soft_wrap=True)
         )
 
     def hint(self) -> Content:

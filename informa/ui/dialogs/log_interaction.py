@@ -14,6 +14,7 @@ from informa.domain.errors import ValidationError
 from informa.domain.model import ActivityKind
 from informa.domain.validate import clean_line
 from informa.ui.dialogs.base import FormDialog, field_row
+from informa.ui.widgets.safe import SafeInput
 
 KINDS: tuple[tuple[str, ActivityKind], ...] = (
     ("Outreach sent", ActivityKind.OUTREACH),
@@ -63,7 +64,7 @@ class LogInteraction(FormDialog[InteractionEntry | None]):
         )
         yield field_row(
             "When",
-            Input(
+            SafeInput(
                 "now",
                 placeholder="today, yesterday, thu 3pm, 2026-12-03",
                 id="when",
@@ -73,7 +74,7 @@ class LogInteraction(FormDialog[InteractionEntry | None]):
         )
         yield field_row(
             "Detail",
-            Input(placeholder="what was said or sent (optional)", id="detail", compact=True),
+            SafeInput(placeholder="what was said or sent (optional)", id="detail", compact=True),
         )
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from informa.domain.dates import describe_day, parse_day
 from informa.domain.errors import ValidationError
 from informa.domain.validate import MAX_NAME, clean_line
 from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.widgets.safe import SafeInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ class NextActionDialog(FormDialog[NextAction | None]):
     def compose_body(self) -> ComposeResult:
         yield field_row(
             "What",
-            Input(
+            SafeInput(
                 self._current_text,
                 placeholder="follow up if no reply, send thank-you…",
                 id="what",
@@ -60,7 +61,7 @@ class NextActionDialog(FormDialog[NextAction | None]):
         due = self._current_due.isoformat() if self._current_due else ""
         yield field_row(
             "Due",
-            Input(
+            SafeInput(
                 due,
                 placeholder="tomorrow, fri, in 2 weeks, 2026-12-03 (empty: no date)",
                 id="due",

@@ -14,6 +14,7 @@ from textual.widgets import Select, Static, TextArea
 
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, keys_hint, template_picker
 from informa.ui.text import clean, plain
+from informa.ui.widgets.safe import SafeTextArea
 
 
 class CheckLike(Protocol):
@@ -114,7 +115,9 @@ class OutreachComposer(FormDialog[str | None]):
         yield template_picker(self._titles, self._template_id)
         text = self._templates.get(self._template_id, "") if self._template_id else ""
         with Horizontal(id="composer"):
-            yield TextArea(text, id="message", soft_wrap=True, placeholder="Write your message…")
+            yield SafeTextArea(
+                text, id="message", soft_wrap=True, placeholder="Write your message…"
+            )
             with VerticalScroll(id="checks-panel"):
                 yield Static(id="checks")
 

@@ -9,6 +9,7 @@ from textual.widgets import TextArea
 from informa.domain.model import PitchCard
 from informa.domain.validate import MAX_TEXT
 from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.widgets.safe import SafeTextArea
 
 PLACEHOLDERS = {
     "background": "PhD in X (2019–24), postdoc in Y; now exploring Z.",
@@ -41,7 +42,7 @@ class PitchDialog(FormDialog[PitchCard | None]):
             ("goals", "Goals", self._card.goals),
             ("skills", "Skills", self._card.skills),
         ):
-            area = TextArea(
+            area = SafeTextArea(
                 value, id=field, soft_wrap=True, placeholder=PLACEHOLDERS[field], compact=True
             )
             yield field_row(label, area)

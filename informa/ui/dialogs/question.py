@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from informa.domain.validate import clean_line
 from informa.ui.dialogs.base import FormDialog, field_row
+from informa.ui.widgets.safe import SafeInput
 
 MAX_QUESTION = 300
 
@@ -23,7 +24,7 @@ class QuestionDialog(FormDialog[str | None]):
     def compose_body(self) -> ComposeResult:
         yield field_row(
             "Question",
-            Input(
+            SafeInput(
                 placeholder="e.g. How did your PhD help in your first year here?",
                 id="question",
                 compact=True,

@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from informa.domain.validate import MAX_NAME, clean_line
 from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.widgets.safe import SafeInput
 
 
 def referral_line(name: str, company: str = "", note: str = "") -> str:
@@ -44,7 +45,7 @@ class ReferralDialog(FormDialog[Referral | None]):
 
     def compose_body(self) -> ComposeResult:
         def line(field: str, placeholder: str = "") -> Input:
-            return Input(placeholder=placeholder, id=field, compact=True, max_length=MAX_NAME)
+            return SafeInput(placeholder=placeholder, id=field, compact=True, max_length=MAX_NAME)
 
         yield field_row("Name", line("name", "required"))
         company = line("company")

@@ -13,6 +13,7 @@ from informa.domain.dates import When, describe_when, parse_when
 from informa.domain.errors import ValidationError
 from informa.domain.validate import check_url
 from informa.ui.dialogs.base import FormDialog, field_row
+from informa.ui.widgets.safe import SafeInput
 
 FIELDS = ("when", "link", "minutes")
 MIN_MINUTES = 5
@@ -63,16 +64,18 @@ class ScheduleCall(FormDialog[CallPlan | None]):
     def compose_body(self) -> ComposeResult:
         yield field_row(
             "When",
-            Input(placeholder="thu 3pm, tomorrow 10:30, 2026-12-03 14:00", id="when", compact=True),
+            SafeInput(
+                placeholder="thu 3pm, tomorrow 10:30, 2026-12-03 14:00", id="when", compact=True
+            ),
             note=True,
         )
         yield field_row(
             "Link",
-            Input(placeholder="video call link (optional)", id="link", compact=True),
+            SafeInput(placeholder="video call link (optional)", id="link", compact=True),
         )
         yield field_row(
             "Minutes",
-            Input(
+            SafeInput(
                 str(self._default_minutes),
                 type="integer",
                 max_length=3,

@@ -41,6 +41,7 @@ from informa.domain.thanks import (
 from informa.templates import Template, render_thank_you, render_thank_you_subject
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint, template_picker
 from informa.ui.text import clean, plain
+from informa.ui.widgets.safe import SafeInput, SafeTextArea
 
 LINKEDIN = "linkedin"
 
@@ -222,10 +223,10 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
             yield field_row(
                 "Suggested", Label(plain(join_words(self._introductions)), id="introduced")
             )
-        subject = field_row("Subject", Input(id="subject", compact=True))
+        subject = field_row("Subject", SafeInput(id="subject", compact=True))
         subject.id = "subject-row"
         yield subject
-        yield TextArea("", id="draft", soft_wrap=True, placeholder="Write your thank-you…")
+        yield SafeTextArea("", id="draft", soft_wrap=True, placeholder="Write your thank-you…")
         yield Static("", id="counter")
 
     def compose_buttons(self) -> ComposeResult:

@@ -51,6 +51,7 @@ from informa.ui.text import clean, plain
 from informa.ui.widgets.call_timer import CallTimer
 from informa.ui.widgets.checklist import Checklist, topic_titles
 from informa.ui.widgets.pitch_card import PitchCardView
+from informa.ui.widgets.safe import SafeTextArea
 
 if TYPE_CHECKING:
     from informa.store import Store
@@ -148,7 +149,7 @@ def _conflict_of(exc: InformaError) -> _Conflict | None:
     return None
 
 
-class NotesArea(TextArea):
+class NotesArea(SafeTextArea):
     """The call notes editor. Its own f6 (select line) and f7 (select all) give way to the
     call's tag keys."""
 

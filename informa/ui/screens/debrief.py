@@ -36,6 +36,7 @@ from informa.domain.validate import name_key
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.call import AUTOSAVE_DELAY
 from informa.ui.text import clean, plain
+from informa.ui.widgets.safe import SafeTextArea
 
 if TYPE_CHECKING:
     pass
@@ -164,7 +165,7 @@ class DebriefScreen(WorkspaceScreen[None]):
         # Kept as attributes: closing the screen saves their text after the widgets are gone.
         self._autosave: Timer | None = None
         self._answers = [
-            TextArea(id=f"reflect-{index}", classes="reflect", soft_wrap=True, read_only=True)
+            SafeTextArea(id=f"reflect-{index}", classes="reflect", soft_wrap=True, read_only=True)
             for index in range(len(PROMPTS))
         ]
 

@@ -26,6 +26,7 @@ from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
 from informa.ui.widgets.contact_list import SORTABLE, ContactList
+from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.stage_list import StageList
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ class PipelineScreen(Screen[None]):
             yield StageList()
             with Container(id="main"):
                 with Vertical(id="list-pane"):
-                    yield Input(
+                    yield SafeInput(
                         placeholder="Filter by name, company, role, tags or email (esc clears)",
                         id="filter",
                     )

@@ -51,6 +51,7 @@ from informa.domain.review import (
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import plain
 from informa.ui.widgets.agenda_list import AgendaList
+from informa.ui.widgets.safe import SafeInput
 
 if TYPE_CHECKING:
     from informa.store import Records
@@ -170,7 +171,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
                     answers = VerticalScroll(Static("", id="answers-text"), id="answers")
                     answers.border_title = "Answers"
                     yield answers
-                    yield Input(
+                    yield SafeInput(
                         placeholder="filter the advice: a topic, a company, a role, a word",
                         id="advice-filter",
                         compact=True,

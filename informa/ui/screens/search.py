@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from informa.domain.errors import InformaError, NotFoundError
 from informa.domain.model import SearchHit
 from informa.ui.text import clean
+from informa.ui.widgets.safe import SafeInput
 
 if TYPE_CHECKING:
     from informa.store import Store
@@ -273,7 +274,7 @@ class SearchScreen(Screen[SearchTarget | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield SafeInput(
             value=self._initial,
             placeholder="Search notes, research, contacts and companies",
             id="search-box",

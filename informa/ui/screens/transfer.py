@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, ProgressBar, Static
 from informa.domain.errors import InformaError
 from informa.ui.dialogs.base import Dialog, field_row, keys_hint
 from informa.ui.text import plain
+from informa.ui.widgets.safe import SafeInput
 
 if TYPE_CHECKING:
     from informa.domain.incoming import ImportReport, ReadResult
@@ -260,7 +261,7 @@ class TransferScreen(Dialog[bool]):
         yield Static(plain(f"{transfer.help}."), classes="message")
         yield field_row(
             "Folder" if transfer.folder else "File",
-            Input(
+            SafeInput(
                 default,
                 placeholder=f"{transfer.prompt}: type its path (→ completes)",
                 suggester=PathSuggester(),

@@ -23,6 +23,7 @@ from informa.banks import BankSet
 from informa.banks.model import Question, Topic
 from informa.domain.plan import search_questions
 from informa.ui.text import clean, plain
+from informa.ui.widgets.safe import SafeInput
 
 IN_PLAN = "✓"
 ASKED_BEFORE = "asked before"
@@ -86,7 +87,7 @@ class BankBrowser(Vertical):
         self._leaves: dict[str, TreeNode[Pick | None]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield SafeInput(
             placeholder="/ search the questions", id="bank-search", compact=True, max_length=200
         )
         tree = BankTree("Banks", id="bank-tree")
