@@ -43,15 +43,14 @@ TITLE_WEIGHT = 3.0
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
-# NUL becomes a space: SQLite's snippet() ends its text at a NUL, cutting the snippet short.
-_UNMARK = str.maketrans({MARK_START: None, MARK_END: None, "\0": " "})
 _OPERATORS = frozenset({"AND", "OR", "NOT"})
 
 
 def unmarked(text: str) -> str:
-    """``text`` as indexed: without the snippet markers, NUL as a space (everything indexed
-    goes through this)."""
-    return text.translate(_UNMARK)
+    """``text`` as indexed: without the snippet markers, NUL as a space (SQLite's snippet()
+    ends its text at a NUL). Everything indexed goes through this, an autosave's 20 KB note
+    included: three ``str.replace`` take a tenth of what ``str.translate`` takes."""
+    return text.replace(MARK_START, "").replace(MARK_END, "").replace("\x00", " ")
 
 
 # -- the query builder -----------------------------------------------------------------

@@ -559,6 +559,7 @@ def test_call_screen_snapshot(snap_compare: SnapCompare, make: AppFactory) -> No
         await pilot.press("f2", *typed("Physics PhD, then a postdoc"), "enter")
         await pilot.press(*typed("learn dbt before applying"), "f5", "enter")
         await pilot.press("f3", "f4")
+        await pilot.pause(screen.autosave_max_wait)  # "saved", however fast the typing was
         await settle(pilot)
 
     app = make(save_settings=False)

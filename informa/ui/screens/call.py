@@ -340,6 +340,7 @@ class CallScreen(WorkspaceScreen[bool]):
         border: round $primary;
     }
     CallScreen #save-status {
+        width: 1fr;
         height: 1;
         padding: 0 2;
         color: $text-muted;
@@ -371,6 +372,7 @@ class CallScreen(WorkspaceScreen[bool]):
         self._loaded = False
         self._ending = False
         self._debounce: Timer | None = None
+        self._status_shown: tuple[str, str] | None = None
         self._deadline: Timer | None = None
         """Saves the notes ``autosave_max_wait`` after the first unsaved change, even while
         typing goes on (the debounce alone would wait for a pause)."""
@@ -476,6 +478,7 @@ class CallScreen(WorkspaceScreen[bool]):
     def _show_loaded(self, loaded: _Loaded) -> None:
         if self.closing:
             return
+        self.informa.freeze_memory()  # the notes are in: no full collection while typing
         interview = loaded.interview
         self.interview = interview
         self._questions = list(interview.questions)
@@ -663,16 +666,17 @@ class CallScreen(WorkspaceScreen[bool]):
             return
         if saving is None:
             saving = self.editor.text != self._saved_text
-        status = self.status
         if self._save_error is not None:
-            status.update(plain(f"not saved: {self._save_error}"))
-            state = "-error"
+            text, state = f"not saved: {self._save_error}", "-error"
         elif saving:
-            status.update("saving…")
-            state = "-saving"
+            text, state = "saving…", "-saving"
         else:
-            status.update("saved")
-            state = ""
+            text, state = "saved", ""
+        if (text, state) == self._status_shown:
+            return  # every keystroke asks; only a change is drawn
+        self._status_shown = (text, state)
+        status = self.status
+        status.update(plain(text), layout=False)  # one line, always: no layout on the key path
         status.set_class(state == "-error", "-error")
         status.set_class(state == "-saving", "-saving")
 

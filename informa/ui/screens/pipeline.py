@@ -229,6 +229,7 @@ class PipelineScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.watch(self.filter_input, "value", self._filter_changed, init=False)
         self.stage_list.select_view(self.view)
         self.contacts.focus()
         self.load_pipeline(self.view)
@@ -413,6 +414,8 @@ class PipelineScreen(Screen[None]):
             self._first_load = False
             self.action_show_view(ALL)
             return
+        if self._first_load:
+            self.informa.freeze_memory()
         self._first_load = False
         self._total = pipeline.total
         self.stage_list.show_counts(pipeline.counts, pipeline.due_count, pipeline.total)
@@ -524,9 +527,10 @@ class PipelineScreen(Screen[None]):
         self.filter_input.add_class("-active")
         self.filter_input.focus()
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.contacts.set_filter(event.value)
+    def _filter_changed(self, value: str) -> None:
+        """Watched, not an ``Input.Changed`` handler: the message would arrive after the
+        box's own frame, and the list would wait for the next one."""
+        self.contacts.set_filter(value)
         self._update_titles()
 
     @on(Input.Submitted, "#filter")
