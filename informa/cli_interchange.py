@@ -101,7 +101,15 @@ def import_json(ctx: click.Context, file: Path) -> None:
 
     with _store(ctx, create=True) as store:
         counts = jsonfile.import_json(store, file)
-    click.echo("Loaded " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+    click.echo("Loaded " + ", ".join(_counted(count, table) for table, count in counts.items()))
+
+
+def _counted(count: int, table: str) -> str:
+    """``9 companies``, ``1 profile``, ``56 planned questions``."""
+    words = table.replace("_", " ")
+    if count != 1:
+        words = f"{words[:-1]}ies" if words.endswith("y") else f"{words}s"
+    return f"{count} {words}"
 
 
 def _merge(

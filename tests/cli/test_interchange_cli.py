@@ -65,7 +65,10 @@ def test_json_export_round_trips_through_a_new_database(demo: Path, tmp_path: Pa
     fresh = tmp_path / "fresh.db"
     loaded = run("--db", str(fresh), "import", "json", str(export))
     assert loaded.exit_code == 0, loaded.output
-    assert loaded.stdout.startswith(f"Loaded 9 company, {DEMO_CONTACTS} contact")
+    assert loaded.stdout == (
+        f"Loaded 9 companies, {DEMO_CONTACTS} contacts, 7 interviews, 56 planned questions, "
+        "77 activities, 1 profile, 0 snoozes\n"
+    )
     again = run("--db", str(fresh), "export", "json")
     first, second = json.loads(export.read_text()), json.loads(again.stdout)
     first.pop("exported_at"), second.pop("exported_at")
