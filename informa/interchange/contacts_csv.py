@@ -30,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from informa.domain.errors import BadFileError, ValidationError
+from informa.domain.errors import ValidationError
 from informa.domain.incoming import IncomingContact, ReadResult, Skipped
 from informa.domain.model import Contact, ContactDraft, Source, Stage
 from informa.domain.validate import (
@@ -40,7 +40,7 @@ from informa.domain.validate import (
     clean_line,
     normalize_tags,
 )
-from informa.interchange.csvrows import csv_rows
+from informa.interchange.csvrows import read_people
 from informa.interchange.files import read_text
 
 if TYPE_CHECKING:  # the UI may import this module; it never imports the store
@@ -147,32 +147,16 @@ def read_csv(path: Path) -> ReadResult:
     Raises ``BadFileError`` (one line naming the file) for anything that is not such a file.
     """
     text = read_text(path, expected=EXPECTED)
-    rows = csv_rows(text, path)
-    columns: dict[str, int] | None = None
     warnings: list[str] = []
-    for _line, cells in rows:
-        columns = _header(cells, warnings)
-        if columns is not None:
-            break
-    if columns is None:
-        raise BadFileError(
-            f'{path}: no header row with a "name" column found (is this a contacts CSV?)'
-        )
-    contacts: list[IncomingContact] = []
-    skipped: list[Skipped] = []
-    seen_row = False
-    for line, cells in rows:
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines between or after the rows
-        seen_row = True
-        person = _Row(line, cells, columns, warnings).read()
-        if isinstance(person, Skipped):
-            skipped.append(person)
-        else:
-            contacts.append(person)
-    if not seen_row:
-        raise BadFileError(f"{path}: the header is there but no contacts follow")
-    return ReadResult(tuple(contacts), tuple(skipped), tuple(warnings))
+    return read_people(
+        text,
+        path,
+        header=lambda cells: _header(cells, warnings),
+        person=lambda line, cells, columns: _Row(line, cells, columns, warnings).read(),
+        no_header='no header row with a "name" column found (is this a contacts CSV?)',
+        no_rows="the header is there but no contacts follow",
+        warnings=warnings,
+    )
 
 
 def _column_id(cell: str) -> str:

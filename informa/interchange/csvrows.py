@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from informa.domain.errors import BadFileError
+from informa.domain.incoming import IncomingContact, ReadResult, Skipped
 
 
 class _Lines:
@@ -56,3 +57,40 @@ def csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
             )
         yield start, row
         start = reader.line_num + 1
+
+
+Columns = dict[str, int]
+"""Column ids by position, from the header row."""
+
+
+def read_people(
+    text: str,
+    path: Path,
+    *,
+    header: Callable[[list[str]], Columns | None],
+    person: Callable[[int, list[str], Columns], IncomingContact | Skipped],
+    no_header: str,
+    no_rows: str,
+    warnings: list[str],
+) -> ReadResult:
+    """The people in a CSV ``text``: rows before the first one ``header`` recognises are
+    skipped (a preamble, a title); blank rows are ignored; each other row is read by
+    ``person``. ``no_header`` and ``no_rows`` are the messages for a file without a header,
+    or without a row under it; ``warnings`` collects what the callbacks noticed."""
+    rows = csv_rows(text, path)
+    columns = next((found for _line, cells in rows if (found := header(cells))), None)
+    if columns is None:
+        raise BadFileError(f"{path}: {no_header}")
+    contacts: list[IncomingContact] = []
+    skipped: list[Skipped] = []
+    for line, cells in rows:
+        if not any(cell.strip() for cell in cells):
+            continue  # blank lines between or after the rows
+        read = person(line, cells, columns)
+        if isinstance(read, Skipped):
+            skipped.append(read)
+        else:
+            contacts.append(read)
+    if not contacts and not skipped:
+        raise BadFileError(f"{path}: {no_rows}")
+    return ReadResult(tuple(contacts), tuple(skipped), tuple(warnings))

@@ -13,11 +13,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from informa.domain.errors import BadFileError, ValidationError
+from informa.domain.errors import ValidationError
 from informa.domain.incoming import IncomingContact, ReadResult, Skipped
 from informa.domain.model import ContactDraft, Source
 from informa.domain.validate import check_email, check_url, clean_line
-from informa.interchange.csvrows import csv_rows
+from informa.interchange.csvrows import read_people
 from informa.interchange.files import read_text
 
 EXPECTED = "LinkedIn's Connections.csv"
@@ -97,33 +97,18 @@ def read_connections(path: Path) -> ReadResult:
     Raises ``BadFileError`` (one line naming the file) for anything that is not such a file.
     """
     text = read_text(path, expected=EXPECTED)
-    rows = csv_rows(text, path)
-    columns: dict[str, int] | None = None
-    for _line, cells in rows:
-        columns = _header(cells)
-        if columns is not None:
-            break
-    if columns is None:
-        raise BadFileError(
-            f"{path}: no header row with First Name, Last Name and Company found; "
-            f"is this {EXPECTED}?"
-        )
-    contacts: list[IncomingContact] = []
-    skipped: list[Skipped] = []
     warnings: list[str] = []
-    seen_row = False
-    for line, cells in rows:
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines between or after the rows
-        seen_row = True
-        person = _person(line, cells, columns, warnings)
-        if isinstance(person, Skipped):
-            skipped.append(person)
-        else:
-            contacts.append(person)
-    if not seen_row:
-        raise BadFileError(f"{path}: the header is there but no connections follow")
-    return ReadResult(tuple(contacts), tuple(skipped), tuple(warnings))
+    return read_people(
+        text,
+        path,
+        header=_header,
+        person=lambda line, cells, columns: _person(line, cells, columns, warnings),
+        no_header=(
+            f"no header row with First Name, Last Name and Company found; is this {EXPECTED}?"
+        ),
+        no_rows="the header is there but no connections follow",
+        warnings=warnings,
+    )
 
 
 def _person(
