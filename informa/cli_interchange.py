@@ -232,21 +232,12 @@ def export_vcard(ctx: click.Context, output: str | None) -> None:
 @click.pass_context
 def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
     """Scheduled calls as events (15-minute alarm) and due follow-ups as to-dos (.ics)."""
-    from informa.domain.clock import local_zone, zone_name
-    from informa.interchange.ics import export_calendar, has_entries
+    from informa.interchange.ics import calendar_of
     from informa.settings import load_settings
 
     settings, _problems = load_settings(paths_of(ctx).settings_path)
     with _store(ctx) as store:
-        snapshot = store.exports.snapshot()
-        agenda = store.followups.agenda(settings.follow_up_rules(), horizon_days=days)
-        now = store.clock()
-    try:
-        data = export_calendar(snapshot, agenda, zone=zone_name(local_zone(lambda: now)), now=now)
-    except InformaError as exc:
-        raise CliError(str(exc)) from exc
-    if not has_entries(data):  # RFC 5545: a calendar holds at least one component
-        raise CliError(f"nothing to export: no calls scheduled and nothing due in {days} days")
+        data = calendar_of(store, settings.follow_up_rules(), days=days)
     _write(output, data, "the calendar")
 
 

@@ -89,6 +89,12 @@ def bundled_banks_dir() -> Path:
     return package_dir.parent / BANKS_DIRNAME
 
 
+def export_dir() -> Path:
+    """Where exports (and copies of notes) are offered: Downloads if there is one, else home."""
+    downloads = platformdirs.user_downloads_path()
+    return downloads if downloads.is_dir() else Path.home()
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create ``path`` (and missing parents) so that what informa creates is owner-only."""
     missing: list[Path] = []

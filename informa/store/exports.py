@@ -28,9 +28,6 @@ class Snapshot:
     def interviews_of(self, contact_id: int) -> list[d.Interview]:
         return [item for item in self.interviews if item.contact_id == contact_id]
 
-    def company(self, company_id: int | None) -> d.Company | None:
-        return next((c for c in self.companies if c.id == company_id), None)
-
 
 class ExportService(Service):
     @reads

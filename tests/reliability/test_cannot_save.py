@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from informa import paths
 from informa.store.base import raw_cursor
-from informa.ui.screens import transfer
 from tests.ui.helpers import AppFactory, settle, typed
 from tests.ui.test_call import SIZE, open_call, prepare, stored
 
@@ -47,7 +47,7 @@ async def test_notes_that_cannot_be_saved_stay_and_can_be_copied(
     kind: str,
     message: str,
 ) -> None:
-    monkeypatch.setattr(transfer, "export_folder", lambda: tmp_path)
+    monkeypatch.setattr(paths, "export_dir", lambda: tmp_path)
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         interview = await prepare(pilot)

@@ -865,13 +865,13 @@ class CallScreen(WorkspaceScreen[bool]):
         import tempfile
 
         from informa.interchange.files import write_private
-        from informa.ui.screens.transfer import export_folder
+        from informa.paths import export_dir
 
         text = self.editor.text
         stamp = self.informa.clock().strftime("%Y%m%d-%H%M%S")
         name = f"informa-call-{self.interview_id}-{stamp}.md"
         problems: list[str] = []
-        for folder in (export_folder(), Path(tempfile.gettempdir())):
+        for folder in (export_dir(), Path(tempfile.gettempdir())):
             target = folder / name
             try:
                 write_private(target, text)

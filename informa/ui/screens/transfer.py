@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, ProgressBar, Static
 
+from informa import paths
 from informa.domain.errors import InformaError
 from informa.ui.dialogs.base import Dialog, field_row, keys_hint
 from informa.ui.text import plain
@@ -112,14 +113,6 @@ TRANSFERS = (
 )
 
 
-def export_folder() -> Path:
-    """Where exports are offered: the Downloads folder if there is one, else home."""
-    from platformdirs import user_downloads_dir
-
-    downloads = Path(user_downloads_dir())
-    return downloads if downloads.is_dir() else Path.home()
-
-
 class PathSuggester(Suggester):
     """Completes a path as it is typed from the files that exist (``→`` accepts)."""
 
@@ -158,43 +151,36 @@ def _read(transfer: Transfer, path: Path) -> ReadResult:
 
 def _export(transfer: Transfer, store: Store, target: Path, app: InformaApp) -> str:
     """Write the export; returns what to tell the user."""
-    from informa.domain.clock import local_zone, zone_name
-    from informa.interchange.files import write_private
+    from informa.domain.clock import local_zone
+    from informa.interchange.files import write_output
 
     if transfer.id == "backup":
         from informa.interchange.backup import backup
 
         return f"Backed up the database to {backup(store.path, target)}"
-    snapshot = store.exports.snapshot()
     if transfer.id == "export-markdown":
         from informa.interchange.markdown import export_markdown
 
-        report = export_markdown(snapshot, target, zone=local_zone(app.clock))
+        report = export_markdown(store.exports.snapshot(), target, zone=local_zone(app.clock))
         return f"Wrote {len(report.files)} files to {report.folder}"
     data: str | bytes
     if transfer.id == "export-csv":
         from informa.interchange.contacts_csv import export_csv
 
-        data = export_csv(snapshot, bom=True)  # for Excel
+        data = export_csv(store.exports.snapshot(), bom=True)  # for Excel
     elif transfer.id == "export-vcard":
         from informa.interchange.vcard import export_vcards
 
-        data = export_vcards(snapshot)
+        data = export_vcards(store.exports.snapshot())
     elif transfer.id == "export-ics":
-        from informa.interchange.ics import export_calendar, has_entries
+        from informa.interchange.ics import calendar_of
 
-        now = app.clock()
-        agenda = store.followups.agenda(app.settings.follow_up_rules(), horizon_days=14)
-        data = export_calendar(snapshot, agenda, zone=zone_name(local_zone(app.clock)), now=now)
-        if not has_entries(data):
-            raise InformaError("Nothing to export: no calls scheduled and nothing due in 14 days.")
+        data = calendar_of(store, app.settings.follow_up_rules(), days=14)
     else:
         from informa.interchange import jsonfile
 
         data = jsonfile.export_json(store)
-    if target.exists() and target.is_dir():
-        raise InformaError(f"{target}: is a folder; give a file name")
-    write_private(target, data)
+    write_output(target, data)  # refuses a folder, writes owner-only
     return f"Wrote {target}"
 
 
@@ -257,7 +243,7 @@ class TransferScreen(Dialog[bool]):
         default = ""
         if transfer.default_name:
             name = transfer.default_name.format(date=self.informa.today().isoformat())
-            default = str(export_folder() / name)
+            default = str(paths.export_dir() / name)
         yield Static(plain(f"{transfer.help}."), classes="message")
         yield field_row(
             "Folder" if transfer.folder else "File",
