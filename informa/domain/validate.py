@@ -25,6 +25,25 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def clean_line(value: str) -> str:
     """One line of text: trimmed, inner runs of whitespace (including newlines) folded, and
     control characters dropped (whitespace ones fold to a space first)."""
+    if _is_clean(value):
+        return value  # most cells (an import: tens of thousands): well under half the time
+    return _clean_line(value)
+
+
+def _is_clean(value: str) -> bool:
+    """Whether ``clean_line`` would return ``value`` unchanged. ``str.isprintable`` is false
+    for every character it removes or folds (controls, format characters such as the
+    bidirectional ones, surrogates, every whitespace but the space), so a printable value
+    is clean unless it has a space too many."""
+    return (
+        value.isprintable()
+        and "  " not in value
+        and not value.startswith(" ")
+        and not value.endswith(" ")
+    )
+
+
+def _clean_line(value: str) -> str:
     return " ".join(_UNPRINTABLE.sub("", _storable(" ".join(value.split()))).split())
 
 
@@ -60,13 +79,21 @@ def _is_email(value: str) -> bool:
 
 
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))", re.IGNORECASE)
+# An address that check_url returns as it is: lower-case http(s), a plain host name, a path
+# of unreserved characters (a LinkedIn profile: https://www.linkedin.com/in/ada-lovelace-1a).
+_PLAIN_URL = re.compile(r"https?://[a-z0-9.-]+(?:/[A-Za-z0-9._~%-]*)*")
 
 
 def check_url(value: str, field: str = "url") -> str:
     """A web address; ``example.com/x`` gets ``https://``; other schemes are refused."""
     value = value.strip()
-    if not value:
-        return value
+    if not value or _PLAIN_URL.fullmatch(value):
+        return value  # the common shape, ten times faster than urlsplit and the checks
+    return _checked_url(value, field)
+
+
+def _checked_url(value: str, field: str) -> str:
+    """``check_url`` of a stripped, non-empty ``value``, the long way."""
     problem = ValidationError(f"'{value}' is not a web address (http:// or https://)", field=field)
     if "://" not in value and _OTHER_SCHEME.match(value):
         raise problem  # javascript:..., mailto:..., but not host:8080
@@ -105,17 +132,37 @@ def _check_name(value: str, field: str, what: str) -> str:
 
 def check_contact(draft: ContactDraft) -> ContactDraft:
     """Validate and normalise a contact draft."""
+    name = _check_name(draft.name, "name", "A name")
+    role = clean_line(draft.role)[:MAX_NAME]
+    company = clean_line(draft.company)[:MAX_NAME]
+    email = check_email(draft.email)
+    linkedin_url = check_url(draft.linkedin_url, "linkedin_url")
+    location = clean_line(draft.location)[:MAX_NAME]
+    tags = normalize_tags(draft.tags)
+    notes = _storable(draft.notes[:MAX_TEXT])
+    check_in_weeks = _check_weeks(draft.check_in_weeks)
+    if (name, role, company, email, linkedin_url, location, tags, notes) == (
+        draft.name,
+        draft.role,
+        draft.company,
+        draft.email,
+        draft.linkedin_url,
+        draft.location,
+        draft.tags,
+        draft.notes,
+    ):
+        return draft  # already normal (an import reader's rows): no copy to make
     return replace(
         draft,
-        name=_check_name(draft.name, "name", "A name"),
-        role=clean_line(draft.role)[:MAX_NAME],
-        company=clean_line(draft.company)[:MAX_NAME],
-        email=check_email(draft.email),
-        linkedin_url=check_url(draft.linkedin_url, "linkedin_url"),
-        location=clean_line(draft.location)[:MAX_NAME],
-        tags=normalize_tags(draft.tags),
-        notes=_storable(draft.notes[:MAX_TEXT]),
-        check_in_weeks=_check_weeks(draft.check_in_weeks),
+        name=name,
+        role=role,
+        company=company,
+        email=email,
+        linkedin_url=linkedin_url,
+        location=location,
+        tags=tags,
+        notes=notes,
+        check_in_weeks=check_in_weeks,
     )
 
 

@@ -84,8 +84,8 @@ def read_people(
     contacts: list[IncomingContact] = []
     skipped: list[Skipped] = []
     for line, cells in rows:
-        if not any(cell.strip() for cell in cells):
-            continue  # blank lines between or after the rows
+        if not "".join(cells).strip():
+            continue  # blank lines between or after the rows (or cells of spaces only)
         read = person(line, cells, columns)
         if isinstance(read, Skipped):
             skipped.append(read)

@@ -97,57 +97,76 @@ def read_connections(path: Path) -> ReadResult:
     Raises ``BadFileError`` (one line naming the file) for anything that is not such a file.
     """
     text = read_text(path, expected=EXPECTED)
-    warnings: list[str] = []
+    reader = _Reader()
     return read_people(
         text,
         path,
         header=_header,
-        person=lambda line, cells, columns: _person(line, cells, columns, warnings),
+        person=reader.person,
         no_header=(
             f"no header row with First Name, Last Name and Company found; is this {EXPECTED}?"
         ),
         no_rows="the header is there but no connections follow",
-        warnings=warnings,
+        warnings=reader.warnings,
     )
 
 
-def _person(
-    line: int, cells: list[str], columns: dict[str, int], warnings: list[str]
-) -> IncomingContact | Skipped:
-    def cell(column: str) -> str:
-        position = columns.get(column)
-        if position is None or position >= len(cells):
-            return ""
-        return clean_line(cells[position])
+_FIELDS = ("first", "last", "url", "email", "company", "position", "connected")
 
-    name = clean_line(f"{cell('first')} {cell('last')}")
-    if not name:
-        return Skipped(line, "", "no name")
-    where = f"line {line} ({name})"
-    url = cell("url")
-    if url:
-        try:
-            url = check_url(url, "linkedin_url")
-        except ValidationError:
-            warnings.append(f"{where}: '{url}' is not a web address (http or https); left out")
-            url = ""
-    email = cell("email")
-    if email:
-        try:
-            email = check_email(email)
-        except ValidationError:
-            warnings.append(f"{where}: '{email}' is not an email address; left out")
-            email = ""
-    connected_text = cell("connected")
-    connected_on = parse_connected_on(connected_text) if connected_text else None
-    if connected_text and connected_on is None:
-        warnings.append(f"{where}: '{connected_text}' is not a date; connection date left out")
-    draft = ContactDraft(
-        name=name,
-        role=cell("position"),
-        company=cell("company"),
-        email=email,
-        linkedin_url=url,
-        source=Source.LINKEDIN,
-    )
-    return IncomingContact(draft=draft, line=line, connected_on=connected_on)
+
+class _Reader:
+    """Turns rows into people, collecting warnings. A file of 10,000 connections holds a
+    few thousand dates, and most rows are plain: each date is read once."""
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+        self._dates: dict[str, date | None] = {}
+        self._columns: dict[str, int] | None = None
+        self._positions: tuple[int | None, ...] = ()
+
+    def person(
+        self, line: int, cells: list[str], columns: dict[str, int]
+    ) -> IncomingContact | Skipped:
+        if columns is not self._columns:
+            self._columns = columns
+            self._positions = tuple(columns.get(column) for column in _FIELDS)
+        count = len(cells)
+        first, last, url, email, company, position, connected_text = [
+            clean_line(cells[at]) if at is not None and at < count else "" for at in self._positions
+        ]
+        name = clean_line(f"{first} {last}")
+        if not name:
+            return Skipped(line, "", "no name")
+        if url:
+            try:
+                url = check_url(url, "linkedin_url")
+            except ValidationError:
+                self._warn(line, name, f"'{url}' is not a web address (http or https); left out")
+                url = ""
+        if email:
+            try:
+                email = check_email(email)
+            except ValidationError:
+                self._warn(line, name, f"'{email}' is not an email address; left out")
+                email = ""
+        connected_on = None
+        if connected_text:
+            if connected_text not in self._dates:
+                self._dates[connected_text] = parse_connected_on(connected_text)
+            connected_on = self._dates[connected_text]
+            if connected_on is None:
+                self._warn(
+                    line, name, f"'{connected_text}' is not a date; connection date left out"
+                )
+        draft = ContactDraft(
+            name=name,
+            role=position,
+            company=company,
+            email=email,
+            linkedin_url=url,
+            source=Source.LINKEDIN,
+        )
+        return IncomingContact(draft=draft, line=line, connected_on=connected_on)
+
+    def _warn(self, line: int, name: str, problem: str) -> None:
+        self.warnings.append(f"line {line} ({name}): {problem}")

@@ -14,13 +14,18 @@ Matching, in order:
 A match gains what it was missing (role, email, URL, location, company, notes, tags,
 referrer, connection date); nothing the user typed is overwritten. Importing the same file
 twice adds nothing the second time. Writes are plain SQL statements built once, so a
-10,000-row file takes well under a second.
+10,000-row file takes well under a second: new companies and contacts get their ids up front
+(the ones SQLite would give them) and are written together once every row is read, as are
+the changes to people already there (which may point at a new company) and the timeline.
 """
 
 from __future__ import annotations
 
+import gc
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any, cast
@@ -43,11 +48,22 @@ _AT = m.Contact.created_at
 _TAGS = m.Contact.tags
 
 
+# A URL whose key is plain to see (a LinkedIn profile as LinkedIn writes it): the host
+# without www., the path without trailing slashes. Anything else goes through urlsplit.
+_PLAIN_URL = re.compile(r"(?:https?://)?+(?:www\.)?+([a-z0-9.-]+(?:/[A-Za-z0-9._~%-]+)*)/*")
+
+
 def profile_key(url: str) -> str:
     """How profile URLs are compared: ``https://www.linkedin.com/in/ada/`` is
     ``linkedin.com/in/ada``."""
     if not url:
         return ""
+    if found := _PLAIN_URL.fullmatch(url):
+        return found[1].lower()  # ASCII: lower() is casefold()
+    return _profile_key(url)
+
+
+def _profile_key(url: str) -> str:
     try:
         parts = urlsplit(url.strip() if "://" in url else f"https://{url.strip()}")
     except ValueError:
@@ -72,11 +88,38 @@ class _Known:
     """The file line that created it in this import (for duplicates within the file)."""
     names: set[tuple[str, str]] = field(default_factory=set)
     """The (name, company) keys it is filed under."""
+    row: list[Any] | None = None
+    """Its ``INSERT`` values while it waits to be written (a contact new in this import)."""
 
 
 def _when(day: date) -> datetime:
     """A connection date as a moment: noon UTC, so it is the same day in most zones."""
     return datetime.combine(day, time(12), tzinfo=UTC)
+
+
+_COMPANY_COLUMNS = ("id", "name", "name_key", "created_at", "updated_at")
+_CONTACT_COLUMNS = (
+    "id",
+    "name",
+    "name_key",
+    "role",
+    "company_id",
+    "email",
+    "linkedin_url",
+    "location",
+    "source",
+    "stage",
+    "archived",
+    "tags",
+    "notes",
+    "next_action",
+    "next_action_due",
+    "check_in_weeks",
+    "created_at",
+    "updated_at",
+    "last_interaction_at",
+)
+_LAST_INTERACTION = _CONTACT_COLUMNS.index("last_interaction_at")
 
 
 class _Rollback(Exception):
@@ -92,14 +135,33 @@ class ImportService(Service):
         report = ImportReport(
             skipped=list(result.skipped), warnings=list(result.warnings), dry_run=dry_run
         )
-        try:
-            with m.database.atomic():  # a savepoint: rolled back for a dry run
+        with _collector_paused():
+            if not dry_run:  # the service's transaction: all of it or, on an error, none
                 _Merge(self.now(), report, progress).run(result.contacts)
-                if dry_run:
+                return report
+            try:
+                with m.database.atomic():  # a savepoint, rolled back
+                    _Merge(self.now(), report, progress).run(result.contacts)
                     raise _Rollback
-        except _Rollback:
-            pass
+            except _Rollback:
+                pass
         return report
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector off while an import builds its ~150,000 objects (none in a
+    cycle): its passes over them were a tenth of a 10,000-row import (benchmarks/). Switched
+    back on only by whoever switched it off, so that two at once (or the app's start-up,
+    see ``cli._open_app``) leave it as they found it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 _AMBIGUOUS = object()
@@ -111,44 +173,51 @@ class _Merge:
         self.report = report
         self.progress = progress
         self.stamp = _AT.db_value(now)
+        cursor = raw_cursor()
         self.companies: dict[str, tuple[int, str]] = {
             key: (cid, name)
-            for cid, key, name in cast(
-                Iterable[tuple[int, str, str]],
-                m.Company.select(m.Company.id, m.Company.name_key, m.Company.name).tuples(),
-            )
+            for cid, key, name in cursor.execute("SELECT id, name_key, name FROM company")
         }
         self.known: dict[int, _Known] = {}
         self.by_url: dict[str, _Known] = {}
         self.by_name: dict[tuple[str, str], list[_Known]] = defaultdict(list)
-        self.by_plain_name: dict[str, list[_Known]] = defaultdict(list)
+        self.by_plain_name: dict[str, dict[int, _Known]] = defaultdict(dict)
         for known in _existing({cid: (key, name) for key, (cid, name) in self.companies.items()}):
             self._remember(known)
+        # The ids SQLite would give new rows (max + 1, one after another): rows are written
+        # in one go at the end, and may be pointed at before then.
+        self.first_company_id = max((cid for cid, _ in self.companies.values()), default=0) + 1
+        self.first_contact_id = max(self.known, default=0) + 1
+        self.new_companies: list[tuple[Any, ...]] = []
+        self.new_contacts: list[list[Any]] = []
+        self.changes: list[tuple[str, tuple[Any, ...]]] = []
+        """``UPDATE`` statements for people already there, in order."""
         self.connected = {
             int(cid)
-            for (cid,) in cast(
-                Iterable[tuple[int]],
-                m.Activity.select(m.Activity.contact)
-                .where(m.Activity.kind == d.ActivityKind.CONNECTED.value)
-                .tuples(),
+            for (cid,) in cursor.execute(
+                "SELECT contact_id FROM activity WHERE kind = ?",
+                (d.ActivityKind.CONNECTED.value,),
             )
         }
         self.referrals: list[tuple[_Known, str, int, bool]] = []
         self.updated: set[int] = set()
         self.index: dict[tuple[str, int], tuple[str, int, str, str]] = {}
         self.activities: list[tuple[int, str, str | None, str]] = []
+        self.moments: dict[date, tuple[datetime, str | None]] = {}
+        self.tags_json: dict[tuple[str, ...], str] = {}
 
-    def _remember(self, known: _Known) -> None:
+    def _remember(self, known: _Known, key: tuple[str, str] | None = None) -> None:
+        """File ``known`` under its URL and names (``key``: its name's and company's keys,
+        if the caller has them)."""
         self.known[known.id] = known
         if known.url_key:
             self.by_url.setdefault(known.url_key, known)
-        key = (name_key(known.name), known.company_key)
+        if key is None:
+            key = (name_key(known.name), known.company_key)
         if key not in known.names:
             known.names.add(key)
             self.by_name[key].append(known)
-        namesakes = self.by_plain_name[key[0]]
-        if all(other is not known for other in namesakes):
-            namesakes.append(known)
+        self.by_plain_name[key[0]].setdefault(known.id, known)
 
     # -- the rows -------------------------------------------------------------------------
 
@@ -158,18 +227,39 @@ class _Merge:
             self._one(item)
             if self.progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
                 self.progress(done, total)
+        self._write()
         self._link_referrers()
         raw_cursor().executemany(
             "INSERT INTO activity (contact_id, kind, at, detail) VALUES (?, ?, ?, ?)",
             self.activities,
         )
-        search.put_many(self.index.values())
+        fresh = {"company": self.first_company_id, "contact": self.first_contact_id}
+        entries = self.index.values()
+        search.put_many(entry for entry in entries if entry[1] < fresh[entry[0]])
+        search.put_many((entry for entry in entries if entry[1] >= fresh[entry[0]]), fresh=True)
 
-    def _match(self, draft: d.ContactDraft) -> _Known | object | None:
-        url_key = profile_key(draft.linkedin_url)
+    def _write(self) -> None:
+        """The new companies, then the new contacts (who may work at them), then the changes
+        to people already there (who may have gained one of those companies)."""
+        cursor = raw_cursor()
+        cursor.executemany(_insert_sql("company", _COMPANY_COLUMNS), self.new_companies)
+        cursor.executemany(_insert_sql("contact", _CONTACT_COLUMNS), self.new_contacts)
+        start = 0
+        while start < len(self.changes):  # runs of one statement: one executemany each
+            sql = self.changes[start][0]
+            end = start + 1
+            while end < len(self.changes) and self.changes[end][0] == sql:
+                end += 1
+            cursor.executemany(sql, [params for _, params in self.changes[start:end]])
+            start = end
+
+    def _match(
+        self, draft: d.ContactDraft, url_key: str, key: tuple[str, str]
+    ) -> _Known | object | None:
+        """Who ``draft`` is (``url_key``: its profile URL's key; ``key``: its name's and
+        company's), ``None`` for nobody yet, ``_AMBIGUOUS`` for one of several namesakes."""
         if url_key and url_key in self.by_url:
             return self.by_url[url_key]
-        key = (name_key(draft.name), name_key(draft.company))
         candidates = self.by_name.get(key, [])
         if url_key:  # a different profile is a different person
             candidates = [known for known in candidates if not known.url_key]
@@ -184,7 +274,9 @@ class _Merge:
         except ValidationError as exc:
             self.report.skipped.append(Skipped(item.line, clean_line(item.draft.name), str(exc)))
             return
-        found = self._match(draft)
+        url_key = profile_key(draft.linkedin_url)
+        key = (name_key(draft.name), name_key(draft.company))
+        found = self._match(draft, url_key, key)
         if found is _AMBIGUOUS:
             at = f" at {draft.company}" if draft.company else ""
             self.report.skipped.append(
@@ -204,7 +296,7 @@ class _Merge:
             return
         created = known is None
         if known is None:
-            known = self._create(draft, item)
+            known = self._create(draft, item, url_key, key)
         changed = not created and self._fill(known, draft)
         if item.connected_on is not None and known.id not in self.connected:
             self._connect(known, item.connected_on, draft.source)
@@ -226,15 +318,20 @@ class _Merge:
     def _connect(self, known: _Known, day: date, source: d.Source) -> None:
         """The connection date in the timeline, and as the last interaction if later."""
         self.connected.add(known.id)
-        at = _when(day)
+        if day not in self.moments:
+            moment = _when(day)
+            self.moments[day] = (moment, _AT.db_value(moment))
+        at, stored = self.moments[day]
         detail = "Connected on LinkedIn" if source is d.Source.LINKEDIN else "Connected"
-        self.activities.append((known.id, d.ActivityKind.CONNECTED.value, _AT.db_value(at), detail))
+        self.activities.append((known.id, d.ActivityKind.CONNECTED.value, stored, detail))
         last = known.values.get("last_interaction_at")
         if last is None or last < at:
-            raw_cursor().execute(
-                "UPDATE contact SET last_interaction_at = ? WHERE id = ?",
-                (_AT.db_value(at), known.id),
-            )
+            if known.row is not None:  # not written yet
+                known.row[_LAST_INTERACTION] = stored
+            else:
+                self.changes.append(
+                    ("UPDATE contact SET last_interaction_at = ? WHERE id = ?", (stored, known.id))
+                )
             known.values["last_interaction_at"] = at
 
     # -- writing --------------------------------------------------------------------------
@@ -245,55 +342,63 @@ class _Merge:
             return None
         key = name_key(cleaned)
         if key not in self.companies:
-            values = {
-                "name": cleaned,
-                "name_key": key,
-                "created_at": self.stamp,
-                "updated_at": self.stamp,
-            }
-            cursor = raw_cursor()
-            cursor.execute(_insert_sql("company", values), tuple(values.values()))
-            company_id = int(cursor.lastrowid or 0)
+            company_id = self.first_company_id + len(self.new_companies)
+            self.new_companies.append((company_id, cleaned, key, self.stamp, self.stamp))
             self.index[("company", company_id)] = ("company", company_id, cleaned, "")
             self.companies[key] = (company_id, cleaned)
             self.report.companies_created += 1
         return self.companies[key]
 
-    def _create(self, draft: d.ContactDraft, item: IncomingContact) -> _Known:
+    def _create(
+        self, draft: d.ContactDraft, item: IncomingContact, url_key: str, key: tuple[str, str]
+    ) -> _Known:
         stage = item.stage or d.Stage.PROSPECT
         company = self._company(draft.company)
-        values = {
-            "name": draft.name,
-            "name_key": name_key(draft.name),
-            "role": draft.role,
-            "company_id": company[0] if company else None,
-            "email": draft.email,
-            "linkedin_url": draft.linkedin_url,
-            "location": draft.location,
-            "source": draft.source.value,
-            "stage": stage.value,
-            "archived": 0,
-            "tags": _TAGS.db_value(draft.tags),
-            "notes": draft.notes,
-            "next_action": clean_line(item.next_action),
-            "next_action_due": item.next_action_due.isoformat() if item.next_action_due else None,
-            "check_in_weeks": draft.check_in_weeks,
-            "created_at": self.stamp,
-            "updated_at": self.stamp,
-        }
-        cursor = raw_cursor()
-        cursor.execute(_insert_sql("contact", values), tuple(values.values()))
+        contact_id = self.first_contact_id + len(self.new_contacts)
+        if draft.tags not in self.tags_json:
+            self.tags_json[draft.tags] = _TAGS.db_value(draft.tags)
+        row = [
+            contact_id,
+            draft.name,
+            key[0],
+            draft.role,
+            company[0] if company else None,
+            draft.email,
+            draft.linkedin_url,
+            draft.location,
+            draft.source.value,
+            stage.value,
+            0,
+            self.tags_json[draft.tags],
+            draft.notes,
+            clean_line(item.next_action),
+            item.next_action_due.isoformat() if item.next_action_due else None,
+            draft.check_in_weeks,
+            self.stamp,
+            self.stamp,
+            None,  # last_interaction_at: set by _connect
+        ]
+        self.new_contacts.append(row)
         known = _Known(
-            id=int(cursor.lastrowid or 0),
+            id=contact_id,
             name=draft.name,
-            company_key=name_key(draft.company),
+            company_key=key[1],
             company_name=company[1] if company else "",
-            url_key=profile_key(draft.linkedin_url),
-            values={**_draft_values(draft), "last_interaction_at": None},
+            url_key=url_key,
+            values={
+                "role": draft.role,
+                "email": draft.email,
+                "linkedin_url": draft.linkedin_url,
+                "location": draft.location,
+                "notes": draft.notes,
+                "tags": draft.tags,
+                "last_interaction_at": None,
+            },
             line=item.line,
+            row=row,
         )
         self._reindex(known)
-        self._remember(known)
+        self._remember(known, key)
         return known
 
     def _changes(self, known: _Known, draft: d.ContactDraft) -> dict[str, Any]:
@@ -327,8 +432,8 @@ class _Merge:
             columns["tags"] = _TAGS.db_value(columns["tags"])
         columns["updated_at"] = self.stamp
         assignments = ", ".join(f"{column} = ?" for column in columns)
-        raw_cursor().execute(
-            f"UPDATE contact SET {assignments} WHERE id = ?", (*columns.values(), known.id)
+        self.changes.append(
+            (f"UPDATE contact SET {assignments} WHERE id = ?", (*columns.values(), known.id))
         )
         if "linkedin_url" in changes:
             known.url_key = profile_key(changes["linkedin_url"])
@@ -355,7 +460,7 @@ class _Merge:
         loop; someone already referred keeps their referrer."""
         for known, referrer_name, line, counted_unchanged in self.referrals:
             who = clean_line(referrer_name)
-            found = self.by_plain_name.get(name_key(who), [])
+            found = list(self.by_plain_name.get(name_key(who), {}).values())
             problem = None
             if not found:
                 problem = f"referred by '{who}', who is not a contact; left out"
@@ -390,10 +495,9 @@ class _Merge:
         return False
 
 
-def _insert_sql(table: str, values: dict[str, Any]) -> str:
-    columns = ", ".join(values)
-    marks = ", ".join("?" * len(values))
-    return f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    marks = ", ".join("?" * len(columns))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
 
 
 def _agrees(known: _Known, draft: d.ContactDraft) -> bool:
@@ -413,34 +517,37 @@ def _draft_values(draft: d.ContactDraft) -> dict[str, Any]:
 
 
 def _existing(companies: dict[int, tuple[str, str]]) -> list[_Known]:
-    rows = m.Contact.select(
-        m.Contact.id,
-        m.Contact.name,
-        m.Contact.company,
-        m.Contact.referred_by,
-        m.Contact.role,
-        m.Contact.email,
-        m.Contact.linkedin_url,
-        m.Contact.location,
-        m.Contact.notes,
-        m.Contact.tags,
-        m.Contact.last_interaction_at,
-    ).namedtuples()
+    rows = cast(
+        Iterable[tuple[Any, ...]],
+        raw_cursor().execute(
+            "SELECT id, name, company_id, referred_by_id, role, email, linkedin_url, location,"
+            " notes, tags, last_interaction_at FROM contact ORDER BY id"
+        ),
+    )
+    tags: dict[str, tuple[str, ...]] = {}  # most people have no tags, or the same few
     known: list[_Known] = []
-    for row in cast(Iterable[Any], rows):
-        values = {name: getattr(row, name) for name in _FILLABLE}
-        values["tags"] = tuple(row.tags)
-        values["last_interaction_at"] = row.last_interaction_at
-        company_key, company_name = companies.get(row.company, ("", ""))
+    for row in rows:
+        cid, name, company_id, referred_by, role, email, url, location, notes, tag_text, last = row
+        if tag_text not in tags:
+            tags[tag_text] = _TAGS.python_value(tag_text)
+        company_key, company_name = companies.get(company_id, ("", ""))
         known.append(
             _Known(
-                id=row.id,
-                name=row.name,
+                id=cid,
+                name=name,
                 company_key=company_key,
                 company_name=company_name,
-                url_key=profile_key(row.linkedin_url),
-                values=values,
-                referred_by=row.referred_by,
+                url_key=profile_key(url),
+                values={
+                    "role": role,
+                    "email": email,
+                    "linkedin_url": url,
+                    "location": location,
+                    "notes": notes,
+                    "tags": tags[tag_text],
+                    "last_interaction_at": _AT.python_value(last),
+                },
+                referred_by=referred_by,
             )
         )
     return known

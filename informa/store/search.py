@@ -22,9 +22,11 @@ come from the match.
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 import peewee
@@ -174,18 +176,52 @@ def put(kind: str, ref_id: int, title: str, body: str) -> None:
     ).execute()
 
 
-def put_many(entries: Iterable[tuple[str, int, str, str]]) -> None:
+def put_many(entries: Iterable[tuple[str, int, str, str]], *, fresh: bool = False) -> None:
     """Index many ``(kind, ref_id, title, body)`` records at once (an import): the same as
-    ``put`` for each, in two statements."""
-    rows = [
-        (_rowid(kind, ref_id), kind, ref_id, unmarked(title), unmarked(body))
-        for kind, ref_id, title, body in entries
-    ]
+    ``put`` for each, in two statements.
+
+    ``fresh``: the records are new (ids past the last of their kind), so most likely not in
+    the index yet: rather than a ``DELETE`` for each, one look at the index over their span
+    of rowids per kind finds any that are, and only those are deleted first."""
+    rows = sorted(
+        (
+            (_rowid(kind, ref_id), kind, ref_id, unmarked(title), unmarked(body))
+            for kind, ref_id, title, body in entries
+        ),
+        key=itemgetter(0),
+    )  # in rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid is
+    # not past the last one written, which an import's order (a company, its person, the next
+    # company...) did at nearly every row: four times the time for 12,000 rows
     cursor = raw_cursor()
-    cursor.executemany("DELETE FROM search_index WHERE rowid = ?", [row[:1] for row in rows])
+    stale = [row[:1] for row in rows] if not fresh else _indexed(cursor, rows)
+    cursor.executemany("DELETE FROM search_index WHERE rowid = ?", stale)
     cursor.executemany(
         "INSERT INTO search_index (rowid, kind, ref_id, title, body) VALUES (?, ?, ?, ?, ?)", rows
     )
+
+
+def _indexed(
+    cursor: sqlite3.Cursor, rows: list[tuple[int, str, int, str, str]]
+) -> list[tuple[int]]:
+    """The rowids of ``rows`` already in the index: one query per kind over the span of its
+    rowids (the other kinds' rows in that span are read and passed over: for an import's
+    10,000 new contacts and 2,600 new companies, a few milliseconds against the twenty
+    that a ``DELETE`` for each takes)."""
+    spans: dict[str, list[int]] = {}
+    for rowid, kind, *_ in rows:
+        spans.setdefault(kind, []).append(rowid)
+    found: list[tuple[int]] = []
+    for rowids in spans.values():
+        wanted = set(rowids)
+        found.extend(
+            (rowid,)
+            for (rowid,) in cursor.execute(
+                "SELECT rowid FROM search_index WHERE rowid BETWEEN ? AND ?",
+                (min(rowids), max(rowids)),
+            )
+            if rowid in wanted
+        )
+    return found
 
 
 def drop(kind: str, ref_id: int) -> None:

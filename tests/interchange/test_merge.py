@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
+import pytest
+
 from informa.domain.incoming import IncomingContact, ReadResult
-from informa.domain.model import ContactDraft
-from informa.store import Store
+from informa.domain.model import ActivityKind, ContactDraft
+from informa.store import Store, search
+from informa.store import models as m
 
 
 def person(line: int, name: str, **fields: object) -> IncomingContact:
@@ -154,3 +158,74 @@ def test_filling_thousands_of_contacts_is_one_quick_pass(empty_store: Store) -> 
     assert len(report.updated) == 3000
     hits = empty_store.search.search("p2999@example.org")
     assert [hit.title for hit in hits] == ["Person 2999"]
+
+
+def test_new_companies_and_connection_dates_reach_new_and_known_people(
+    empty_store: Store,
+) -> None:
+    """New rows are written after every row is read: a known person pointed at a company
+    new in the file, and the connection dates of new and known people, all arrive."""
+    url = "https://www.linkedin.com/in/grace"
+    grace = empty_store.contacts.create(ContactDraft(name="Grace Hopper", linkedin_url=url))
+    lines = merge(
+        empty_store,
+        person(2, "Ada Lovelace", company="Engines", connected_on=date(2021, 3, 4)),
+        person(
+            3, "Grace Hopper", company="US Navy", linkedin_url=url, connected_on=date(2022, 5, 6)
+        ),
+    )
+    assert lines == ["1 created, 1 updated, 0 already there, 0 skipped, 2 new companies"]
+    (ada,) = empty_store.contacts.find("Ada Lovelace")
+    after = empty_store.contacts.get(grace.id)
+    assert (ada.company_name, after.company_name) == ("Engines", "US Navy")
+    for who, day in ((ada, date(2021, 3, 4)), (after, date(2022, 5, 6))):
+        assert who.last_interaction_at is not None
+        assert who.last_interaction_at.date() == day
+        timeline = empty_store.activities.timeline(who.id)
+        assert [(a.kind, a.at.date()) for a in timeline] == [(ActivityKind.CONNECTED, day)]
+    assert [hit.title for hit in empty_store.search.search("navy")] == ["US Navy", "Grace Hopper"]
+
+
+def test_an_index_entry_left_where_a_new_contact_goes_is_replaced(empty_store: Store) -> None:
+    ada = empty_store.contacts.create(ContactDraft(name="Ada Lovelace"))
+    with m.database.atomic():  # a stale entry at the id the next contact will get
+        search.put("contact", ada.id + 1, "Ghost", "stale words")
+    merge(empty_store, person(2, "Grace Hopper", company="US Navy"))
+    (grace,) = empty_store.contacts.find("Grace Hopper")
+    assert grace.id == ada.id + 1
+    assert empty_store.search.search("stale") == []
+    assert [hit.title for hit in empty_store.search.search("navy")] == ["US Navy", "Grace Hopper"]
+
+
+def test_an_import_that_fails_at_the_last_step_writes_nothing(
+    empty_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ada = empty_store.contacts.create(ContactDraft(name="Ada Lovelace", company="Engines"))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(search, "put_many", broken)  # after every other write
+    people = [
+        person(2, "Ada Lovelace", company="Engines", role="Analyst", connected_on=date(2020, 1, 1)),
+        person(3, "Grace Hopper", company="US Navy"),
+    ]
+    with pytest.raises(RuntimeError):
+        empty_store.imports.merge(ReadResult(tuple(people)))
+    assert gc.isenabled()
+    monkeypatch.undo()
+    assert empty_store.contacts.get(ada.id) == ada
+    assert empty_store.activities.timeline(ada.id) == []
+    assert empty_store.contacts.find("Grace Hopper") == []
+    assert empty_store.search.search("navy") == []
+
+
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(empty_store: Store) -> None:
+    merge(empty_store, person(2, "Ada Lovelace"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        merge(empty_store, person(2, "Grace Hopper"), dry_run=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

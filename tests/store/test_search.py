@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from informa.domain.model import CompanyDraft, ContactDraft, SearchHit
-from informa.store import Store
+from informa.store import Store, search
+from informa.store import models as m
+from informa.store.base import raw_cursor
 from informa.store.search import MARK_END, MARK_START, build_query
 
 
@@ -321,3 +323,40 @@ def test_the_debrief_is_found_with_its_call(store: Store) -> None:
     (hit,) = store.search.search("consulting")
     assert (hit.kind, hit.ref_id, hit.title) == ("interview", call.id, "Ada Quill")
     assert [h.ref_id for h in store.search.search("sql")] == [call.id]  # the notes still are
+
+
+def _index_rows() -> list[tuple[object, ...]]:
+    return (
+        raw_cursor()
+        .execute("SELECT rowid, kind, ref_id, title, body FROM search_index ORDER BY rowid")
+        .fetchall()
+    )
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_put_many_is_put_for_each_fresh_or_not(store: Store, fresh: bool) -> None:
+    """``fresh`` (an import's new rows) looks before it deletes: an entry already there at
+    one of those rowids is replaced all the same."""
+    entries = [
+        ("contact", 7, "Ada \ue000Lovelace", "engines"),
+        ("contact", 9, "Grace Hopper", "navy"),
+        ("company", 7, "Engines", ""),
+    ]
+    with m.database.atomic():
+        search.put("contact", 7, "Stale", "old words")
+        search.put("contact", 8, "Between", "kept")
+        search.put_many(entries, fresh=fresh)
+    many = _index_rows()
+    with m.database.atomic():
+        m.SearchIndex.delete().execute()
+        search.put("contact", 7, "Stale", "old words")
+        search.put("contact", 8, "Between", "kept")
+        for entry in entries:
+            search.put(*entry)
+    assert many == _index_rows()
+    assert sorted(row[1:] for row in many) == [
+        ("company", 7, "Engines", ""),
+        ("contact", 7, "Ada Lovelace", "engines"),  # the marker: never indexed
+        ("contact", 8, "Between", "kept"),
+        ("contact", 9, "Grace Hopper", "navy"),
+    ]
