@@ -43,6 +43,12 @@ def main(ctx: click.Context, db: Path | None) -> None:
 
 def _open_app(db_path: Path, paths: Paths, *, create_folder: bool, demo: bool = False) -> None:
     """Open the app; the demo reads the user's settings and banks but never writes them."""
+    import gc
+
+    # Nothing to collect while Textual and informa import and the first screen is built:
+    # the app switches the collector back on once its first screen has its data
+    # (``InformaApp.started``). Measured in benchmarks/ (startup).
+    gc.disable()
     from informa.factory import make_app  # Textual loads only when the app opens
 
     try:
@@ -56,6 +62,8 @@ def _open_app(db_path: Path, paths: Paths, *, create_folder: bool, demo: bool = 
     except InformaError as exc:
         raise CliError(str(exc)) from exc
     app.run()
+    if app.startup_error is not None:
+        raise CliError(app.startup_error)
     if app.return_code:
         raise SystemExit(app.return_code)
 

@@ -6,22 +6,17 @@ editor launcher. This module wires layers together, so it may import both store 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from informa.banks import load_banks
 from informa.domain.clock import Clock, system_clock
-from informa.paths import BANKS_DIRNAME, SETTINGS_FILENAME, bundled_banks_dir, user_config_dir
+from informa.library import Later, load_library
+from informa.paths import SETTINGS_FILENAME, user_config_dir
 from informa.settings import load_settings
-from informa.store import Store
-from informa.templates import (
-    TEMPLATES_DIRNAME,
-    bundled_templates_dir,
-    load_templates,
-    load_thank_you_templates,
-)
 
 if TYPE_CHECKING:
+    from informa.store import Store
     from informa.ui.app import EditorLauncher, InformaApp
 
 
@@ -35,27 +30,34 @@ def make_app(
     editor: EditorLauncher | None = None,
     save_settings: bool = True,
 ) -> InformaApp:
-    """Open the database (raising ``InformaError`` with a clear message) and build the app."""
+    """Build the app on the database at ``db_path``.
+
+    Nothing slow happens here: the database opens in the thread that reads the first
+    screen's data, once that screen is drawn (a file that cannot be opened ends the app
+    with the message in ``InformaApp.startup_error``), and the banks and templates are read
+    after that (``informa.library``). Anything that asks for them sooner gets them at once."""
     from informa.editor import launch_editor
     from informa.ui.app import InformaApp
 
     config = config_dir if config_dir is not None else user_config_dir()
     settings_path = config / SETTINGS_FILENAME
     settings, problems = load_settings(settings_path)
-    banks = load_banks(bundled_banks_dir(), config / BANKS_DIRNAME)
-    templates = load_templates(bundled_templates_dir(), config / TEMPLATES_DIRNAME)
-    thank_yous = load_thank_you_templates(bundled_templates_dir(), config / TEMPLATES_DIRNAME)
-    store = Store.open(db_path, clock=clock, create_folder=create_folder)
     return InformaApp(
-        store=store,
+        store=Later(partial(open_store, db_path, clock, create_folder=create_folder)),
+        db_path=db_path,
         settings=settings,
         settings_path=settings_path,
-        banks=banks,
-        templates=templates,
-        thank_you_templates=thank_yous,
+        library=Later(lambda: load_library(config)),
         clock=clock,
-        problems=[*problems, *banks.problems, *templates.problems, *thank_yous.problems],
+        problems=problems,
         editor=editor or launch_editor,
         demo=demo,
         save_settings=save_settings,
     )
+
+
+def open_store(db_path: Path, clock: Clock, *, create_folder: bool) -> Store:
+    """``Store.open``, with the store's modules (peewee and the services) imported here."""
+    from informa.store import Store
+
+    return Store.open(db_path, clock=clock, create_folder=create_folder)

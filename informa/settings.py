@@ -13,13 +13,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
-
-import yaml
+from typing import TYPE_CHECKING
 
 from informa.domain.errors import FileProblems, Problem
 from informa.domain.followup import Rules
 from informa.paths import PRIVATE_FILE_MODE, ensure_private_dir
-from informa.yamlfile import Checker, Node, parse, read_text
+
+if TYPE_CHECKING:
+    from informa.yamlfile import Checker, Node
 
 CADENCES = ("3b7", "7+7")
 DEFAULT_THEME = "informa"
@@ -102,7 +103,9 @@ KEYS = (
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     """Read the settings file; a missing file gives the defaults and no problem."""
     if not path.exists():
-        return Settings(), []
+        return Settings(), []  # the usual case: PyYAML is not even imported
+    from informa.yamlfile import Checker, parse, read_text
+
     try:
         root = parse(read_text(path), path)
     except FileProblems as exc:
@@ -172,6 +175,10 @@ def save_theme(path: Path, theme: str) -> None:
     a value on the next line) raises ``FileProblems`` rather than risk damaging the file.
     A symlinked settings file is written through the link.
     """
+    import yaml
+
+    from informa.yamlfile import compose, read_text
+
     path = path.resolve() if path.is_symlink() else path
     if not path.exists():
         write_private_text(path, TEMPLATE.format(theme=theme))
@@ -179,7 +186,7 @@ def save_theme(path: Path, theme: str) -> None:
     text = read_text(path)
     lines = text.splitlines(keepends=True)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader) if text.strip() else None
+        root = compose(text) if text.strip() else None
     except (yaml.YAMLError, RecursionError) as exc:
         raise FileProblems(
             [Problem(path, None, "cannot save the theme: the file is not valid YAML")]

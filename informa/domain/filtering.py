@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
 from informa.domain.model import Contact
 
 FUZZY_CUTOFF = 80
@@ -48,6 +46,8 @@ class ContactMatcher:
 
     def _fuzzy(self, word: str, candidates: Sequence[int]) -> list[int]:
         choices = {index: self._haystacks[index] for index in candidates}
+        from rapidfuzz import fuzz, process  # only a typo needs it: kept off start-up
+
         found = process.extract(
             word, choices, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_CUTOFF, limit=None
         )

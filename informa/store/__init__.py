@@ -8,27 +8,45 @@ Usage::
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from informa.domain.clock import Clock, system_clock
 from informa.store.activities import ActivityService
 from informa.store.companies import CompanyService
 from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
-from informa.store.dump import DumpService
-from informa.store.exports import ExportService, Snapshot
-from informa.store.followups import FollowUpService, Records
-from informa.store.imports import ImportService
 from informa.store.interviews import InterviewService, NotesConflictError, PlanItem
-from informa.store.profile import ProfileService
-from informa.store.search import SearchService
 from informa.store.views import ViewService
+
+if TYPE_CHECKING:
+    from informa.store.dump import DumpService
+    from informa.store.exports import ExportService, Snapshot
+    from informa.store.followups import FollowUpService, Records
+    from informa.store.imports import ImportService
+    from informa.store.profile import ProfileService
+    from informa.store.search import SearchService
 
 __all__ = ["NotesConflictError", "OpenReport", "PlanItem", "Records", "Snapshot", "Store"]
 
+_LATER = {"Snapshot": "informa.store.exports", "Records": "informa.store.followups"}
+
+
+def __getattr__(name: str) -> Any:
+    """``Snapshot`` and ``Records`` load with their services, not with the package."""
+    if name in _LATER:
+        import importlib
+
+        return getattr(importlib.import_module(_LATER[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 class Store:
-    """One open database and the services over it, sharing one clock."""
+    """One open database and the services over it, sharing one clock.
+
+    The services the first screen needs are built with the store; the others (search,
+    import and export, the agenda…) on first use, so their modules stay off start-up."""
 
     def __init__(self, report: OpenReport, clock: Clock) -> None:
         self.report = report
@@ -37,12 +55,6 @@ class Store:
         self.contacts = ContactService(clock)
         self.activities = ActivityService(clock)
         self.interviews = InterviewService(clock)
-        self.search = SearchService(clock)
-        self.profile = ProfileService(clock)
-        self.followups = FollowUpService(clock)
-        self.exports = ExportService(clock)
-        self.dump = DumpService(clock)
-        self.imports = ImportService(clock)
         self.views = ViewService(
             clock,
             contacts=self.contacts,
@@ -50,6 +62,42 @@ class Store:
             interviews=self.interviews,
             activities=self.activities,
         )
+
+    @cached_property
+    def search(self) -> SearchService:
+        from informa.store.search import SearchService
+
+        return SearchService(self.clock)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        from informa.store.profile import ProfileService
+
+        return ProfileService(self.clock)
+
+    @cached_property
+    def followups(self) -> FollowUpService:
+        from informa.store.followups import FollowUpService
+
+        return FollowUpService(self.clock)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from informa.store.exports import ExportService
+
+        return ExportService(self.clock)
+
+    @cached_property
+    def dump(self) -> DumpService:
+        from informa.store.dump import DumpService
+
+        return DumpService(self.clock)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from informa.store.imports import ImportService
+
+        return ImportService(self.clock)
 
     @property
     def path(self) -> Path:

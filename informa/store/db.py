@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from playhouse.migrations import Runner
-
 from informa.domain.clock import Clock, system_clock
 from informa.domain.errors import DatabaseFileError
 from informa.paths import PRIVATE_FILE_MODE, create_private_file, ensure_private_dir
@@ -77,6 +75,8 @@ def open_database(
     try:
         database.connect()
         if pending:
+            from playhouse.migrations import Runner  # only when there is something to run
+
             runner = Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
             # Foreign keys off, as playhouse does for each step (a rebuilt table must not
             # cascade); the pragma is ignored inside a transaction, so it is set first.

@@ -8,14 +8,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import HelpPanel
 
 from informa import __version__
 from informa.domain.clock import Clock, system_clock
+from informa.domain.errors import InformaError
 from informa.ui.commands import ContactJump, NotesSearch
 from informa.ui.screens.pipeline import ACTION_COMMANDS, PipelineScreen
 from informa.ui.themes import THEMES
@@ -23,6 +24,7 @@ from informa.ui.themes import THEMES
 if TYPE_CHECKING:
     from informa.banks import BankSet
     from informa.domain.errors import Problem
+    from informa.library import Later, Library
     from informa.settings import Settings
     from informa.store import Store
     from informa.templates import TemplateSet
@@ -100,12 +102,11 @@ class InformaApp(App[None]):
     def __init__(
         self,
         *,
-        store: Store,
+        store: Later[Store],
+        db_path: Path,
         settings: Settings,
         settings_path: Path,
-        banks: BankSet,
-        templates: TemplateSet,
-        thank_you_templates: TemplateSet,
+        library: Later[Library],
         clock: Clock = system_clock,
         problems: Sequence[Problem] = (),
         editor: EditorLauncher | None = None,
@@ -113,21 +114,60 @@ class InformaApp(App[None]):
         save_settings: bool = True,
     ) -> None:
         super().__init__()
-        self.store = store
+        self._store = store
+        self.db_path = db_path
+        self.startup_error: str | None = None
+        """Why the database could not be opened; the app has ended (``cli`` prints it)."""
         self.settings = settings
         self.settings_path = settings_path
-        self.banks = banks
-        self.templates = templates
-        self.thank_you_templates = thank_you_templates
+        self.library = library
         self.clock = clock
         self.editor = editor
         self.demo = demo
         self._problems = list(problems)
         self._save_settings = save_settings
+        self._started = False
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = settings.theme if settings.theme in self.available_themes else "informa"
-        self.sub_title = "demo data" if demo else str(store.path)
+        self.sub_title = "demo data" if demo else str(db_path)
+
+    @property
+    def store(self) -> Store:
+        """The open database. It opens in the first screen's loading thread; asked for
+        before that, it opens here. ``InformaError`` if the file cannot be opened."""
+        return self._store.get()
+
+    def open_store(self) -> bool:
+        """Open the database (from a worker thread); if it cannot be, end the app with the
+        reason in ``startup_error`` and return False."""
+        try:
+            store = self.store
+        except InformaError as exc:
+            self.call_from_thread(self._cannot_open, str(exc))
+            return False
+        backup = store.report.backup
+        if backup is not None:
+            message = f"Database updated; a backup is at {backup}"
+            self.call_from_thread(self.notify, message, markup=False, timeout=10)
+        return True
+
+    def _cannot_open(self, message: str) -> None:
+        self.startup_error = message
+        self.exit(return_code=1)
+
+    @property
+    def banks(self) -> BankSet:
+        """The question banks (read on first use if the start-up load has not finished)."""
+        return self.library.get().banks
+
+    @property
+    def templates(self) -> TemplateSet:
+        return self.library.get().templates
+
+    @property
+    def thank_you_templates(self) -> TemplateSet:
+        return self.library.get().thank_you_templates
 
     def freeze_memory(self) -> None:
         """Move what is alive now (Textual, the screen, the data just loaded) out of the
@@ -136,6 +176,32 @@ class InformaApp(App[None]):
         import gc
 
         gc.freeze()
+
+    def started(self) -> None:
+        """The first screen is up with its data: settle the memory, switch the garbage
+        collector back on (``informa`` starts with it off: there is nothing to collect while
+        modules import), then read the banks and templates in the background."""
+        import gc
+
+        if self._started:
+            return
+        self._started = True
+        self.freeze_memory()
+        gc.enable()
+        self._load_library()
+
+    @work(thread=True, group="library", exit_on_error=False)
+    def _load_library(self) -> None:
+        try:
+            library = self.library.get()
+        except InformaError as exc:
+            self.call_from_thread(self._warn, str(exc))
+            return
+        for problem in library.problems:
+            self.call_from_thread(self._warn, str(problem))
+
+    def _warn(self, message: str) -> None:
+        self.notify(markup=False, message=message, title="Skipped", severity="warning", timeout=12)
 
     def today(self) -> date:
         return self.clock().date()
@@ -164,20 +230,12 @@ class InformaApp(App[None]):
                 severity="warning",
             )
         for problem in self._problems:
-            self.notify(
-                markup=False, message=str(problem), title="Skipped", severity="warning", timeout=12
-            )
-        backup = self.store.report.backup
-        if backup is not None:
-            self.notify(
-                markup=False, message=f"Database updated; a backup is at {backup}", timeout=10
-            )
+            self._warn(str(problem))
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
         if not self._save_settings:
             return
-        from informa.domain.errors import InformaError
         from informa.settings import save_theme
 
         try:
@@ -198,7 +256,7 @@ class InformaApp(App[None]):
             )
 
     def action_toggle_help(self) -> None:
-        if self.screen.query(HelpPanel):
+        if self.screen.query("HelpPanel"):  # by name: the panel's module (Markdown) loads late
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
@@ -243,12 +301,13 @@ class InformaApp(App[None]):
         self.notify(
             markup=False,
             message=(
-                f"informa {__version__}\nDatabase: {self.store.path}\n"
-                f"Settings: {self.settings_path}"
+                f"informa {__version__}\nDatabase: {self.db_path}\nSettings: {self.settings_path}"
             ),
             title="About",
             timeout=10,
         )
 
     def on_unmount(self) -> None:
-        self.store.close()
+        store = self._store.peek()
+        if store is not None:
+            store.close()

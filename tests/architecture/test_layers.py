@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = [
     "informa.domain.plan",
@@ -101,3 +102,35 @@ def test_python_dash_m_informa_runs_the_cli() -> None:
         [sys.executable, "-m", "informa", "--version"], check=True, capture_output=True, text=True
     )
     assert result.stdout.startswith("informa, version ")
+
+
+def test_the_app_is_built_without_what_its_first_frame_does_not_draw(tmp_path: Path) -> None:
+    """Start-up is Textual's import and a frame (benchmarks/: startup). The database, the
+    banks' YAML, fuzzy matching and Markdown load after the first frame, in threads or on
+    first use; importing any of them while the app is built is a start-up regression."""
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from informa.factory import make_app\n"
+        f"app = make_app(db_path=Path({str(tmp_path / 'informa.db')!r}),"
+        f" config_dir=Path({str(tmp_path / 'config')!r}))\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    loaded = set(json.loads(out))
+    late = {
+        "peewee",
+        "playhouse",
+        "informa.store",
+        "yaml",
+        "informa.banks",
+        "informa.templates",
+        "rapidfuzz",
+        "markdown_it",
+        "rich.markdown",
+        "textual.widgets._markdown",
+    }
+    assert sorted(late & loaded) == []
+    assert not (tmp_path / "informa.db").exists()  # not even opened yet

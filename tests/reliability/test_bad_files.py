@@ -405,3 +405,33 @@ def test_a_bad_database_is_refused_and_left_as_it_was(
     beside = {p.name: p.stat().st_size for p in tmp_path.iterdir() if p != path}
     assert set(beside) <= {"informa.db-wal", "informa.db-shm"}
     assert beside.get("informa.db-wal", 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [DATABASES["cut in half"], DATABASES["from a newer informa"]],
+    ids=["cut in half", "from a newer informa"],
+)
+def test_the_app_in_a_terminal_refuses_a_bad_database_with_one_line(
+    make: Callable[[bytes, Path], None],
+    message: str,
+    demo_bytes: bytes,
+    tmp_path: Path,
+    isolated_dirs: dict[str, Path],
+) -> None:
+    """The app opens its database after the first frame; a file it refuses still ends it
+    with status 1 and the reason on one line, printed once the terminal is restored."""
+    from tests.reliability.test_kill_mid_call import DEADLINE, TerminalApp, wait_for
+
+    path = tmp_path / "informa.db"
+    make(demo_bytes, path)
+    before = path.read_bytes()
+    app = TerminalApp(path)
+    try:
+        assert app.process.wait(timeout=DEADLINE) == 1
+        expected = f"informa: {message.format(path=path)}"
+        wait_for("the reason", lambda: expected in " ".join(app.text().split()))
+        assert "Traceback" not in app.text()
+    finally:
+        app.close()
+    assert path.read_bytes() == before

@@ -135,6 +135,25 @@ async def test_bad_user_bank_is_reported_and_the_app_starts(
         assert app.banks.get("core") is not None
 
 
+async def test_a_database_that_cannot_be_opened_ends_the_app_with_the_reason(
+    make: AppFactory, tmp_path: Path
+) -> None:
+    """The database opens after the first frame (start-up speed); a file that is not a
+    database still ends the app at once, with the reason for the command line to print,
+    and the file is left as it was."""
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"these are not the notes you are looking for\n" * 20)
+    before = bad.read_bytes()
+    app = make(db_path=bad)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+    assert app.return_code == 1
+    assert app.startup_error is not None
+    assert app.startup_error.startswith(f"{bad}: ")
+    assert "not an informa database (the file is not SQLite)" in app.startup_error
+    assert bad.read_bytes() == before
+
+
 async def test_ctrl_q_quits(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

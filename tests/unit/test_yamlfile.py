@@ -6,8 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from informa.domain.errors import FileProblems, Problem
+from informa.paths import bundled_banks_dir
+from informa.templates import bundled_templates_dir
 from informa.yamlfile import Checker, Node, parse, read_text
 
 PATH = "f.yaml"
@@ -241,3 +244,37 @@ def test_text_list_keeps_good_items_and_reports_bad_ones() -> None:
 
 def test_dates_are_parsed_as_dates() -> None:
     assert root("d: 2026-12-25\n")["d"].value == date(2026, 12, 25)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(bundled_banks_dir().glob("*.yaml")) + sorted(bundled_templates_dir().glob("*.yaml")),
+    ids=lambda path: path.name,
+)
+def test_libyaml_and_pure_python_read_the_bundled_files_alike(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast parser (libyaml) is what start-up uses; it must give exactly the nodes the
+    pure-Python one gives, lines included."""
+    assert yaml.__with_libyaml__  # the wheels ship it; without it there is no fast path
+    text = path.read_text(encoding="utf-8")
+    fast = parse(text, path)
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert parse(text, path) == fast
+
+
+@pytest.mark.parametrize(
+    "text", ["a: [1, 2\nb: 3\n", "a: 'open\n", "a:\n  - 1\n - 2\n", "key: {x: 1\n"]
+)
+def test_what_libyaml_refuses_gets_the_pure_python_message(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libyaml words its errors differently (and sometimes places them on another line):
+    a refused document is read again by the pure-Python parser, so messages do not depend
+    on which parser is installed."""
+    with pytest.raises(yaml.YAMLError) as libyaml:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+    fast = parse_problems(text)
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert parse_problems(text) == fast
+    assert str(libyaml.value).splitlines()[0] not in fast[0]

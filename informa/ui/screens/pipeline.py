@@ -183,6 +183,7 @@ class PipelineScreen(Screen[None]):
         super().__init__(id="pipeline")
         self.view = DUE
         self._first_load = True
+        self._resume_offered = False
         self._land_on: int | None = None
         self._follow = False
         self._total = 0
@@ -232,8 +233,9 @@ class PipelineScreen(Screen[None]):
         self.watch(self.filter_input, "value", self._filter_changed, init=False)
         self.stage_list.select_view(self.view)
         self.contacts.focus()
-        self.load_pipeline(self.view)
-        self.offer_resume()
+        # Paint the screen first, then read the data: the reading thread would otherwise
+        # hold the interpreter while the first frame is being drawn.
+        self.call_after_refresh(self.load_pipeline, self.view)
 
     @work(group="dialog")
     async def offer_resume(self) -> None:
@@ -398,6 +400,8 @@ class PipelineScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="pipeline")
     def load_pipeline(self, view: str) -> None:
+        if not self.informa.open_store():  # the first time: the database opens here
+            return
         try:
             pipeline = self.informa.store.views.pipeline(view, self.informa.today())
         except InformaError as exc:
@@ -414,8 +418,10 @@ class PipelineScreen(Screen[None]):
             self._first_load = False
             self.action_show_view(ALL)
             return
-        if self._first_load:
-            self.informa.freeze_memory()
+        if not self._resume_offered:  # the first screenful is in: now the rest can start
+            self._resume_offered = True
+            self.informa.started()
+            self.offer_resume()
         self._first_load = False
         self._total = pipeline.total
         self.stage_list.show_counts(pipeline.counts, pipeline.due_count, pipeline.total)
@@ -464,6 +470,7 @@ class PipelineScreen(Screen[None]):
         self.notify(clean(message), markup=False, **options)
 
     def on_load_failed(self, message: LoadFailed) -> None:
+        self.informa.started()
         self._tell(message.message, title="Could not load", severity="error", timeout=10)
 
     @on(ContactList.Highlighted)

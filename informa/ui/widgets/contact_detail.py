@@ -7,7 +7,6 @@ from collections.abc import Collection
 from datetime import date, datetime
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -139,7 +138,7 @@ class ContactDetail(VerticalScroll):
         if loaded.company and loaded.company.research:
             parts += [
                 Text(f"\nResearch: {clean(loaded.company.name)}", style="bold"),
-                Markdown(clean(loaded.company.research.strip())),
+                _markdown(clean(loaded.company.research.strip())),
             ]
         if loaded.timeline:
             parts.append(Text("\nTimeline", style="bold"))
@@ -149,3 +148,11 @@ class ContactDetail(VerticalScroll):
                 line.append_text(plain(activity.detail))
                 parts.append(line)
         self.query_one("#detail-body", Static).update(Group(*parts))
+
+
+def _markdown(text: str) -> RenderableType:
+    """Company research, rendered as Markdown (``rich.markdown`` loads on first use: it brings
+    markdown-it, which the first screen does not need)."""
+    from rich.markdown import Markdown
+
+    return Markdown(text)
