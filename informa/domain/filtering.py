@@ -5,6 +5,7 @@ email. A word matches as a substring; when no contact matches that way, near mis
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 from informa.domain.model import Contact
 
@@ -27,7 +28,11 @@ class ContactMatcher:
 
     def __init__(self, contacts: Sequence[Contact]) -> None:
         self.contacts = list(contacts)
-        self._haystacks = [haystack(contact) for contact in self.contacts]
+
+    @cached_property
+    def _haystacks(self) -> list[str]:
+        """Built at the first keystroke, not with the list: a stage switch need not pay."""
+        return [haystack(contact) for contact in self.contacts]
 
     def filter(self, query: str) -> list[Contact]:
         """The contacts matching ``query``, in their original order."""

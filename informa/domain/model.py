@@ -301,6 +301,17 @@ class PipelineView:
     due_count: int
     total: int
     contacts: tuple[Contact, ...]
+    complete: bool = True
+    """False when ``contacts`` is only the first rows of the view (a first screenful)."""
+
+    @property
+    def listed(self) -> int:
+        """How many contacts the view holds (all of them, even when only some are here)."""
+        if self.view == DUE:
+            return self.due_count
+        if self.view == ALL:
+            return self.total
+        return next((c.count for c in self.counts if c.stage.value == self.view), 0)
 
 
 @dataclass(frozen=True, slots=True)

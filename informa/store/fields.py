@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 from peewee import TextField
 
@@ -26,11 +26,8 @@ class AwareDateTimeField(TextField):
         utc = ensure_aware(value).astimezone(UTC)
         return utc.strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
-    def python_value(self, value: Any) -> datetime | None:
-        if value is None:
-            return None
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    def python_value(self, value: str | None) -> datetime | None:
+        return None if value is None else aware_datetime(value)
 
 
 class TagsField(TextField):
@@ -40,7 +37,24 @@ class TagsField(TextField):
         return json.dumps(list(value or ()), ensure_ascii=False)
 
     def python_value(self, value: Any) -> tuple[str, ...]:
-        if not value:
-            return ()
-        loaded = json.loads(value)
-        return tuple(str(tag) for tag in loaded) if isinstance(loaded, list) else ()
+        return tags_from(value)
+
+
+@overload
+def aware_datetime(value: str) -> datetime: ...
+@overload
+def aware_datetime(value: None) -> None: ...
+def aware_datetime(value: str | None) -> datetime | None:
+    """What ``AwareDateTimeField`` stores, read back (also for rows read without peewee)."""
+    if value is None:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def tags_from(value: str | None) -> tuple[str, ...]:
+    """What ``TagsField`` stores, read back."""
+    if not value or value == "[]":
+        return ()
+    loaded = json.loads(value)
+    return tuple(str(tag) for tag in loaded) if isinstance(loaded, list) else ()

@@ -32,19 +32,22 @@ class ViewService(Service):
         self.activities = activities
 
     @reads
-    def pipeline(self, view: str, today: date) -> d.PipelineView:
-        """The counts per stage and the contacts of ``view`` (due, all, or a stage value)."""
+    def pipeline(self, view: str, today: date, *, limit: int | None = None) -> d.PipelineView:
+        """The counts per stage and the contacts of ``view`` (due, all, or a stage value),
+        in the view's natural order; only the first ``limit`` of them if given (the screen
+        paints those, then asks for the rest)."""
         contacts = self.contacts
         if view == d.DUE:
-            shown = contacts.due(today)
+            shown = contacts.due(today, limit=limit)
         elif view == d.ALL:
-            shown = contacts.browse()
+            shown = contacts.browse(limit=limit)
         else:
-            shown = contacts.browse(d.Stage(view))
-        due_count = len(shown) if view == d.DUE else contacts.due_count(today)
+            shown = contacts.browse(d.Stage(view), limit=limit)
+        complete = limit is None or len(shown) < limit
+        due_count = len(shown) if view == d.DUE and complete else contacts.due_count(today)
         counts = contacts.stage_counts()
         total = sum(count.count for count in counts)
-        return d.PipelineView(view, tuple(counts), due_count, total, tuple(shown))
+        return d.PipelineView(view, tuple(counts), due_count, total, tuple(shown), complete)
 
     @reads
     def dossier(self, contact_id: int) -> d.ContactDossier:

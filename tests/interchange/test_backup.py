@@ -16,8 +16,9 @@ from informa.domain.clock import fixed_clock
 from informa.domain.errors import BadFileError, DatabaseFileError
 from informa.domain.model import ContactDraft
 from informa.interchange.backup import backup, default_backup_path, restore
-from informa.store import Store, db, models
+from informa.store import Store, models
 from tests.interchange.conftest import NOW
+from tests.older_schema import LAST_MIGRATION, make_older
 
 
 @contextmanager
@@ -210,15 +211,11 @@ def test_restore_without_a_current_database_copies_it(tmp_path: Path) -> None:
 
 def test_restore_of_an_older_schema_is_updated_on_the_next_open(tmp_path: Path) -> None:
     source = _make_database(tmp_path / "old.db", "Ada")
-    last = db.known_migrations()[-1]
-    with closing(sqlite3.connect(source)) as connection:
-        connection.execute("DELETE FROM schema_migration WHERE name = ?", (last,))
-        connection.execute("DROP TABLE snooze")  # what 0004 made
-        connection.commit()
+    make_older(source)
     path = _make_database(tmp_path / "informa.db", "Zed")
     restore(path, source, backups_dir=tmp_path / "backups", now=NOW)
     with opened(path) as store:
-        assert store.report.applied == (last,)
+        assert store.report.applied == (LAST_MIGRATION,)
         assert [c.name for c in store.contacts.browse()] == ["Ada"]
 
 

@@ -25,10 +25,11 @@ from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.domain.errors import InformaError
 from informa.store import Store, db
+from tests.older_schema import LAST_MIGRATION, make_older
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 BROKEN = "0099_broken"
-LAST_REAL = db.known_migrations()[-1]
+LAST_REAL = LAST_MIGRATION
 
 BREAKS_IN_PYTHON = """
 def up(migrator, db):
@@ -79,14 +80,6 @@ def broken(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.M
 
 def real_migrations() -> list[str]:
     return sorted(p.stem for p in Path(db.__file__).parent.joinpath("migrations").glob("0*.py"))
-
-
-def make_older(path: Path) -> None:
-    """The database as the informa before the last real migration left it."""
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute("DELETE FROM schema_migration WHERE name = ?", (LAST_REAL,))
-        connection.execute("DROP TABLE snooze")  # what 0004_agenda made
-        connection.commit()
 
 
 def digest(path: Path) -> str:

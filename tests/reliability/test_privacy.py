@@ -40,7 +40,8 @@ from informa.cli import main
 from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.domain.model import ContactDraft, Source
-from informa.store import Store, db
+from informa.store import Store
+from tests.older_schema import make_older
 from tests.reliability.network_guard import (
     LINKEDIN,
     NetworkGuard,
@@ -220,16 +221,6 @@ def test_a_link_planted_at_the_temporary_name_cannot_redirect_an_export(
     assert mode(victim) == 0o644
     assert not (out / "contacts.csv").is_symlink()
     assert mode(out / "contacts.csv") == 0o600
-
-
-def make_older(path: Path) -> None:
-    """The database as the informa before the last migration left it."""
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute(
-            "DELETE FROM schema_migration WHERE name = ?", (db.known_migrations()[-1],)
-        )
-        connection.execute("DROP TABLE snooze")  # what 0004_agenda made
-        connection.commit()
 
 
 def test_the_backup_before_a_schema_update_is_owner_only(loose_umask: None, demo_db: Path) -> None:

@@ -9,6 +9,8 @@ import pytest
 
 from informa.domain.errors import NotFoundError, ValidationError
 from informa.domain.model import (
+    ALL,
+    DUE,
     ActivityKind,
     CompanyDraft,
     Consent,
@@ -18,6 +20,7 @@ from informa.domain.model import (
     Stage,
 )
 from informa.store import NotesConflictError, PlanItem, Store
+from informa.store import models as m
 
 
 def test_create_contact_links_company_case_insensitively(store: Store, now: datetime) -> None:
@@ -390,3 +393,62 @@ def test_scheduling_a_prepared_call_keeps_its_plan(store: Store, now: datetime) 
     assert store.interviews.prepare(ada.id).id == prepared.id
     another = store.interviews.schedule(ada.id, now + timedelta(days=9))
     assert another.id != prepared.id  # a second call is a new interview
+
+
+def test_a_view_read_in_a_window_is_its_first_rows_with_the_full_counts(
+    store: Store, now: datetime
+) -> None:
+    today = now.date()
+    names = ["Eve", "Ann", "Dan", "Cat", "Ben"]
+    ids = {name: store.contacts.create(ContactDraft(name=name)).id for name in names}
+    for days, name in enumerate(("Dan", "Ben", "Eve")):
+        store.contacts.set_next_action(ids[name], "Write", today - timedelta(days=days))
+    store.contacts.move(ids["Cat"], Stage.SCHEDULED)
+
+    first = store.views.pipeline(Stage.PROSPECT.value, today, limit=2)
+    assert [c.name for c in first.contacts] == ["Ann", "Ben"]
+    assert (first.complete, first.listed, first.total) == (False, 4, 5)
+    whole = store.views.pipeline(Stage.PROSPECT.value, today)
+    assert [c.name for c in whole.contacts] == ["Ann", "Ben", "Dan", "Eve"]
+    assert (whole.complete, whole.listed) == (True, 4)
+    assert whole.contacts[:2] == first.contacts
+
+    due = store.views.pipeline(DUE, today, limit=2)
+    assert [c.name for c in due.contacts] == ["Eve", "Ben"]  # most overdue first
+    assert (due.complete, due.due_count, due.listed) == (False, 3, 3)
+    assert store.views.pipeline(ALL, today, limit=5).complete is False  # exactly the limit
+    assert store.views.pipeline(ALL, today, limit=6).complete is True
+
+
+def test_lists_read_without_peewee_match_the_model_rows(store: Store, now: datetime) -> None:
+    """``convert.contact`` reads raw rows by position; each field must be what the model
+    gives (types, time zones, tags, the joined names)."""
+    company = store.companies.create(CompanyDraft(name="Acme"))
+    ada = store.contacts.create(
+        ContactDraft(
+            name="Ada",
+            role="Engineer",
+            company="Acme",
+            email="ada@example.org",
+            linkedin_url="https://www.linkedin.com/in/ada",
+            location="Leeds",
+            tags=("ml", "fintech"),
+            notes="met at a talk",
+            check_in_weeks=6,
+        )
+    )
+    ben = store.contacts.create(ContactDraft(name="Ben", referred_by_id=ada.id))
+    store.contacts.set_next_action(ben.id, "Write", now.date())
+    store.activities.log(ben.id, ActivityKind.REPLY, at=now)
+    listed = {contact.name: contact for contact in store.contacts.browse()}
+    for contact in (ada, ben):
+        row = m.Contact.get_by_id(contact.id)
+        expected = store.contacts.get(contact.id)
+        assert listed[contact.name] == expected
+        assert listed[contact.name].created_at == row.created_at
+        assert listed[contact.name].created_at.tzinfo is not None
+    assert listed["Ada"].company_id == company.id
+    assert listed["Ada"].tags == ("ml", "fintech")
+    assert listed["Ben"].referred_by_name == "Ada"
+    assert listed["Ben"].next_action_due == now.date()
+    assert listed["Ben"].last_interaction_at == now

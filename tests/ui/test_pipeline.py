@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from textual.widgets import HelpPanel, Static
 
 from informa.demo import sample
 from informa.settings import load_settings
 from informa.ui.app import InformaApp
+from informa.ui.messages import PipelineLoaded
 from informa.ui.widgets.contact_detail import ContactDetail
 from informa.ui.widgets.contact_list import ContactList
 from informa.ui.widgets.stage_list import StageList
@@ -49,6 +51,46 @@ async def test_stage_keys_filter_the_list(make: AppFactory) -> None:
             await settle(pilot)
             expected = {p["name"] for p in sample.CONTACTS if p["stage"] == stage}
             assert set(table_names(app)) == expected, stage
+
+
+async def test_a_view_opens_on_its_first_rows_then_lists_them_all(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view larger than a screenful paints its first rows, then the rest arrive; the
+    title counts everyone from the start, and a jump to someone past the first rows lands
+    on them once they are read."""
+    from informa.ui.screens import pipeline
+
+    monkeypatch.setattr(pipeline, "FIRST_WINDOW", 3)
+    everyone = sorted((p["name"] for p in sample.CONTACTS), key=str.casefold)
+    seen: list[tuple[int, str]] = []
+    loaded = pipeline.PipelineScreen.on_pipeline_loaded
+
+    def watch(screen: pipeline.PipelineScreen, message: PipelineLoaded) -> None:
+        loaded(screen, message)
+        seen.append((len(screen.contacts.rows), str(screen.contacts.border_title)))
+
+    monkeypatch.setattr(pipeline.PipelineScreen, "on_pipeline_loaded", watch)
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        seen.clear()
+        await pilot.press("a")
+        await settle(pilot)
+        title = f"All ({len(everyone)})"
+        assert seen == [(3, title), (len(everyone), title)]
+        assert table_names(app) == everyone
+
+        await pilot.press("2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, pipeline.PipelineScreen)
+        last = next(c.id for c in app.store.contacts.browse() if c.name == everyone[-1])
+        screen.jump_to(last)
+        await settle(pilot)
+        assert screen.view == "all"
+        assert screen.contacts.highlighted_id == last
+        assert len(table_names(app)) == len(everyone)
 
 
 async def test_detail_follows_the_cursor(make: AppFactory) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
+from threading import Event
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -18,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList
+from textual.worker import get_current_worker
 
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
 from informa.domain.model import ALL, DUE, ActivityKind, Contact, Stage, view_label
@@ -34,6 +37,9 @@ if TYPE_CHECKING:
     from informa.ui.screens.transfer import Transfer
 
 T = TypeVar("T")
+
+FIRST_WINDOW = 200
+"""Contacts read first when a view opens: more rows than the tallest terminal shows."""
 
 PIPELINE_HELP = """
 ## Pipeline
@@ -184,6 +190,8 @@ class PipelineScreen(Screen[None]):
         self.view = DUE
         self._first_load = True
         self._resume_offered = False
+        self._detail_pending = False
+        self._nobody_highlighted = True
         self._land_on: int | None = None
         self._follow = False
         self._total = 0
@@ -235,7 +243,7 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
         # Paint the screen first, then read the data: the reading thread would otherwise
         # hold the interpreter while the first frame is being drawn.
-        self.call_after_refresh(self.load_pipeline, self.view)
+        self.call_after_refresh(partial(self.load_pipeline, self.view, window=True))
 
     @work(group="dialog")
     async def offer_resume(self) -> None:
@@ -246,8 +254,10 @@ class PipelineScreen(Screen[None]):
         try:
             open_calls = await asyncio.to_thread(store.interviews.in_progress)
         except InformaError:
-            return
+            open_calls = []
         if not open_calls:
+            # The footer dimmed the contact keys while this ran (one dialog at a time).
+            self.call_after_refresh(self.refresh_bindings)
             return
         call = open_calls[0]
         elapsed = format_elapsed(call.elapsed_seconds(self.informa.clock()))
@@ -392,18 +402,33 @@ class PipelineScreen(Screen[None]):
         view = event.option.id
         if view is not None and view != self.view:
             self.view = view
-            self.load_pipeline(view)
+            self.load_pipeline(view, window=True)
 
     @on(OptionList.OptionSelected, "#stages")
     def _view_selected(self) -> None:
         self.contacts.focus()
 
     @work(thread=True, exclusive=True, group="pipeline")
-    def load_pipeline(self, view: str) -> None:
+    def load_pipeline(self, view: str, *, window: bool = False) -> None:
+        """Read ``view`` and post it. ``window``: a view being opened posts its first
+        screenful at once, then the rest (a stage of thousands shows in a few milliseconds;
+        see benchmarks/, stage_switch); a reload of the view on screen reads it whole."""
         if not self.informa.open_store():  # the first time: the database opens here
             return
+        views, today = self.informa.store.views, self.informa.today()
         try:
-            pipeline = self.informa.store.views.pipeline(view, self.informa.today())
+            if window:
+                first = views.pipeline(view, today, limit=FIRST_WINDOW)
+                shown = Event()
+                self.post_message(PipelineLoaded(first, shown))
+                if first.complete:
+                    return
+                # Read the rest once the first rows are painted: reading 10,000 contacts
+                # holds the interpreter, and the frame would wait for it.
+                shown.wait(timeout=1)
+                if get_current_worker().is_cancelled:
+                    return
+            pipeline = views.pipeline(view, today)
         except InformaError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
@@ -437,7 +462,12 @@ class PipelineScreen(Screen[None]):
             self._sorted_view = pipeline.view
             contacts.sort_column = "due" if pipeline.view == DUE else "name"
             contacts.sort_reverse = False
-        contacts.set_contacts(pipeline.contacts, self.informa.clock())
+        contacts.set_contacts(pipeline.contacts, self.informa.clock(), listed=pipeline.listed)
+        if not pipeline.complete:  # the first screenful: the rest is on its way
+            self._update_titles()
+            if message.shown is not None:
+                self.call_after_refresh(message.shown.set)
+            return
         land_on, self._land_on = self._land_on, None
         follow, self._follow = self._follow, False
         if land_on is not None and not contacts.select_id(land_on):
@@ -475,10 +505,23 @@ class PipelineScreen(Screen[None]):
 
     @on(ContactList.Highlighted)
     def _contact_highlighted(self, event: ContactList.Highlighted) -> None:
+        if (event.contact is None) != self._nobody_highlighted:
+            self._nobody_highlighted = event.contact is None
+            self.refresh_bindings()  # the contact keys are dimmed when nobody is highlighted
         if event.contact is not None:
-            self.load_contact(event.contact.id)
+            # The list's frame first, then the details: a new view or a held arrow key
+            # repaints the list at once, and only the row the cursor stops on is read.
+            if not self._detail_pending:
+                self._detail_pending = True
+                self.call_after_refresh(self._load_highlighted)
         elif not self.contacts.rows:
             self.detail.clear(workspace_empty=self._total == 0)
+
+    def _load_highlighted(self) -> None:
+        self._detail_pending = False
+        contact_id = self.contacts.highlighted_id
+        if contact_id is not None:
+            self.load_contact(contact_id)
 
     @on(ContactList.Sorted)
     def _sorted(self) -> None:

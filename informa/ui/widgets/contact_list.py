@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -128,6 +129,7 @@ class ContactList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._all: list[Contact] = []
+        self._listed = 0
         self._matcher = ContactMatcher([])
         self.rows: list[Contact] = []
         self.filter_text = ""
@@ -135,21 +137,26 @@ class ContactList(ScrollView, can_focus=True):
         self.sort_reverse = False
         self.now = datetime.min
         self.empty_message = "Nobody here."
+        self._styles: dict[str, Style] = {}
 
     # -- data ---------------------------------------------------------------------------
 
-    def set_contacts(self, contacts: Sequence[Contact], now: datetime) -> None:
+    def set_contacts(
+        self, contacts: Sequence[Contact], now: datetime, *, listed: int | None = None
+    ) -> None:
         """Show ``contacts`` (sorted and filtered as the user chose), keeping the cursor on
-        the same person when they are still listed."""
+        the same person when they are still listed. ``listed``: how many the view holds when
+        ``contacts`` are only its first rows (the rest follow with another call)."""
         keep = self.highlighted_id
         self.now = now
         self._all = list(contacts)
+        self._listed = len(self._all) if listed is None else max(listed, len(self._all))
         self._resort(keep)
 
     @property
     def total(self) -> int:
-        """Contacts in the list before the filter."""
-        return len(self._all)
+        """Contacts in the view before the filter (also those not read yet)."""
+        return self._listed
 
     def set_filter(self, text: str) -> None:
         """Called per keystroke: filters the already sorted list, never sorts."""
@@ -268,14 +275,19 @@ class ContactList(ScrollView, can_focus=True):
 
     def visible_columns(self, width: int) -> list[tuple[Column, int]]:
         """Columns that fit ``width`` (dropping low-priority ones), with their widths."""
-        columns = list(COLUMNS)
-        while True:
-            fixed = sum(c.width + GAP for c in columns if c.width)
-            if width - fixed >= 12 or len(columns) <= 2:
-                break
-            columns.remove(max(columns, key=lambda c: (c.priority, -COLUMNS.index(c))))
-        rest = max(width - fixed - 1, 8)
-        return [(c, c.width or rest) for c in columns]
+        return _visible_columns(width)
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()  # the theme, or focus (the cursor's colour), changed
+        super().notify_style_update()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()
+        super()._on_focus(event)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
+        super()._on_blur(event)
 
     def _column_at(self, x: int) -> str | None:
         position = 1
@@ -301,11 +313,19 @@ class ContactList(ScrollView, can_focus=True):
         return self._row(self.rows[index], index, width, base)
 
     def _style(self, name: str) -> Style:
-        full = self.get_component_rich_style(name)
-        if name in ("contact-list--odd", "contact-list--cursor"):
-            return full  # these are the row's background
-        # Text styles keep their colour and weight, never a background that would hide the row's.
-        return Style(color=full.color, bold=full.bold, italic=full.italic)
+        """A component's style, worked out once per theme and focus (a screenful of rows
+        asks for it hundreds of times)."""
+        style = self._styles.get(name)
+        if style is None:
+            full = self.get_component_rich_style(name)
+            if name in ("contact-list--odd", "contact-list--cursor"):
+                style = full  # these are the row's background
+            else:
+                # Text styles keep their colour and weight, never a background that would
+                # hide the row's.
+                style = Style(color=full.color, bold=full.bold, italic=full.italic)
+            self._styles[name] = style
+        return style
 
     def _header(self, width: int, base: Style) -> Strip:
         style = base + self._style("contact-list--header")
@@ -355,6 +375,18 @@ class ContactList(ScrollView, can_focus=True):
                 return "today", line + self._style("contact-list--today")
             return f"{due:%d %b}", line
         return contact.next_action, line
+
+
+@lru_cache(maxsize=8)
+def _visible_columns(width: int) -> list[tuple[Column, int]]:
+    columns = list(COLUMNS)
+    while True:
+        fixed = sum(c.width + GAP for c in columns if c.width)
+        if width - fixed >= 12 or len(columns) <= 2:
+            break
+        columns.remove(max(columns, key=lambda c: (c.priority, -COLUMNS.index(c))))
+    rest = max(width - fixed - 1, 8)
+    return [(c, c.width or rest) for c in columns]
 
 
 def _fit(text: str, width: int) -> str:

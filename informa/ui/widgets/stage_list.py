@@ -26,24 +26,29 @@ class StageList(OptionList):
     def __init__(self) -> None:
         super().__init__(*(Option(view_label(view), id=view) for view in VIEWS), id="stages")
         self.border_title = "Pipeline"
+        self._shown: dict[str, int] = {}
 
     def show_counts(self, counts: tuple[StageCount, ...], due: int, total: int) -> None:
+        """Put the counts beside the views. Only a count that changed is redrawn: every
+        view switch passes the counts, and rebuilding the options cost a full redraw."""
         by_view = {count.stage.value: count.count for count in counts}
         by_view[DUE], by_view[ALL] = due, total
-        highlighted = self.highlighted
-        self.clear_options()
         for view in VIEWS:
             number = by_view.get(view, 0)
-            urgent = view == DUE and number > 0
-            # The padding trails the name rather than leads the number: some SVG viewers drop
-            # a span's leading spaces.
-            name = view_label(view)
-            gap = " " * max(16 - len(name) - len(str(number)), 1)
-            label = Text(name + gap, style="bold yellow" if urgent else "")
-            label.append(str(number), style="bold" if number else "dim")
-            self.add_option(Option(label, id=view))
-        if highlighted is not None:
-            self.highlighted = highlighted
+            if self._shown.get(view) != number:
+                self.replace_option_prompt(view, _label(view, number))
+                self._shown[view] = number
 
     def select_view(self, view: str) -> None:
         self.highlighted = VIEWS.index(view)
+
+
+def _label(view: str, number: int) -> Text:
+    urgent = view == DUE and number > 0
+    # The padding trails the name rather than leads the number: some SVG viewers drop a
+    # span's leading spaces.
+    name = view_label(view)
+    gap = " " * max(16 - len(name) - len(str(number)), 1)
+    label = Text(name + gap, style="bold yellow" if urgent else "")
+    label.append(str(number), style="bold" if number else "dim")
+    return label
