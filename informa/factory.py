@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from informa.domain.clock import Clock, system_clock
-from informa.library import Later, load_library
+from informa.library import Later, has_own_files, load_library
 from informa.paths import SETTINGS_FILENAME, user_config_dir
 from informa.settings import load_settings
 
@@ -48,6 +48,7 @@ def make_app(
         settings=settings,
         settings_path=settings_path,
         library=Later(lambda: load_library(config)),
+        check_library=has_own_files(config),
         clock=clock,
         problems=problems,
         editor=editor or launch_editor,

@@ -1,9 +1,10 @@
 """The user's library: question banks and message templates, bundled and their own.
 
 The app needs none of it for its first screen, so it is read off the start-up path: the
-factory hands the app a :class:`Later` that loads it in a thread once the pipeline is on
-screen, and anything that asks for it sooner waits for it (or loads it, if nothing has
-started to). Reading YAML is most of what it costs.
+factory hands the app a :class:`Later`. When the user has banks or templates of their own,
+it is loaded in a thread once the pipeline is on screen, so that a problem in their files is
+reported at once; otherwise on first use (preparing a call, an outreach). Anything that
+asks for it while the thread reads it waits for it. Reading YAML is most of what it costs.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
+
+from informa.paths import BANKS_DIRNAME, TEMPLATES_DIRNAME, bundled_banks_dir
 
 if TYPE_CHECKING:
     from informa.banks import BankSet
@@ -39,16 +42,17 @@ class Library:
         )
 
 
+def has_own_files(config_dir: Path) -> bool:
+    """Whether the user keeps banks or templates of their own (whose problems the app reports
+    as it starts); the bundled ones are checked by the tests, so without any the library can
+    wait until a screen needs it."""
+    return any((config_dir / name).exists() for name in (BANKS_DIRNAME, TEMPLATES_DIRNAME))
+
+
 def load_library(config_dir: Path) -> Library:
     """Read the bundled banks and templates and the user's own from ``config_dir``."""
     from informa.banks import load_banks
-    from informa.paths import BANKS_DIRNAME, bundled_banks_dir
-    from informa.templates import (
-        TEMPLATES_DIRNAME,
-        bundled_templates_dir,
-        load_templates,
-        load_thank_you_templates,
-    )
+    from informa.templates import bundled_templates_dir, load_templates, load_thank_you_templates
 
     templates_dir = config_dir / TEMPLATES_DIRNAME
     return Library(

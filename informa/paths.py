@@ -20,6 +20,7 @@ APP_NAME = "informa"
 DB_FILENAME = "informa.db"
 SETTINGS_FILENAME = "settings.yaml"
 BANKS_DIRNAME = "question_banks"
+TEMPLATES_DIRNAME = "templates"
 DB_ENV = "INFORMA_DB"
 
 PRIVATE_DIR_MODE = 0o700

@@ -24,6 +24,7 @@ PRAGMAS = {
     "synchronous": "normal",
     "foreign_keys": 1,
     "busy_timeout": 5000,
+    "cache_size": -512,
 }
 BUSY_TIMEOUT_SECONDS = 5
 SQLITE_HEADER = b"SQLite format 3\x00"

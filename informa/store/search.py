@@ -23,7 +23,6 @@ come from the match.
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
@@ -72,6 +71,8 @@ class _Term:
 def _searchable(text: str) -> bool:
     """Whether the index's tokenizer (unicode61: letters, digits, private use) finds a word in
     ``text``. A term without one would be an empty phrase, which matches nothing."""
+    import unicodedata  # a searching user's: not every start-up's (its table is 0.8 MiB)
+
     for char in text:
         category = unicodedata.category(char)
         if category[0] in "LN" or category == "Co":

@@ -2,10 +2,10 @@
 user's own, filled in per contact."""
 
 from informa.domain.thanks import LINKEDIN_NOTE_LIMIT, THANK_YOU_PLACEHOLDERS
+from informa.paths import TEMPLATES_DIRNAME
 from informa.templates.loader import (
     CHANNELS,
     PLACEHOLDERS,
-    TEMPLATES_DIRNAME,
     THANK_YOU,
     THANK_YOU_CHANNELS,
     Template,

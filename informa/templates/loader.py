@@ -33,9 +33,9 @@ from informa.domain.thanks import (
     fill_thank_you,
     first_name,
 )
+from informa.paths import TEMPLATES_DIRNAME
 from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
 
-TEMPLATES_DIRNAME = "templates"
 """The folder inside the config folder that holds the user's own templates."""
 BUNDLED_FILENAME = "outreach.yaml"
 THANK_YOU_FILENAME = "thank_you.yaml"

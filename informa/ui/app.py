@@ -107,6 +107,7 @@ class InformaApp(App[None]):
         settings: Settings,
         settings_path: Path,
         library: Later[Library],
+        check_library: bool = True,
         clock: Clock = system_clock,
         problems: Sequence[Problem] = (),
         editor: EditorLauncher | None = None,
@@ -121,6 +122,7 @@ class InformaApp(App[None]):
         self.settings = settings
         self.settings_path = settings_path
         self.library = library
+        self._check_library = check_library
         self.clock = clock
         self.editor = editor
         self.demo = demo
@@ -180,15 +182,18 @@ class InformaApp(App[None]):
     def started(self) -> None:
         """The first screen is up with its data: settle the memory, switch the garbage
         collector back on (``informa`` starts with it off: there is nothing to collect while
-        modules import), then read the banks and templates in the background."""
+        modules import), then read the user's own banks and templates in the background to
+        report their problems (``check_library``)."""
         import gc
 
         if self._started:
             return
         self._started = True
+        gc.collect()  # what start-up left behind, before the rest is frozen for good
         self.freeze_memory()
         gc.enable()
-        self._load_library()
+        if self._check_library:
+            self._load_library()
 
     @work(thread=True, group="library", exit_on_error=False)
     def _load_library(self) -> None:

@@ -196,6 +196,20 @@ async def test_a_database_that_cannot_be_opened_ends_the_app_with_the_reason(
     assert bad.read_bytes() == before
 
 
+async def test_without_banks_of_their_own_the_library_waits_until_needed(
+    make: AppFactory,
+) -> None:
+    """The bundled banks and templates are checked by the tests, so a user without files of
+    their own does not pay for reading them at start-up (time and memory); the first screen
+    that needs them reads them."""
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert not app.library.done
+        assert app.banks.get("core") is not None  # read on first use
+        assert app.library.done
+
+
 async def test_ctrl_q_quits(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

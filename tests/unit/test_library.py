@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from informa.library import Later, load_library
+from informa.library import Later, has_own_files, load_library
 
 
 def test_later_computes_once_for_every_thread() -> None:
@@ -70,3 +70,12 @@ def test_the_library_reports_a_broken_user_bank_with_the_rest_loaded(tmp_path: P
     assert library.templates.templates
     assert library.thank_you_templates.templates
     assert [str(problem.path) for problem in library.problems] == [str(banks / "mine.yaml")]
+
+
+def test_own_files_are_a_banks_or_templates_folder(tmp_path: Path) -> None:
+    assert not has_own_files(tmp_path)
+    (tmp_path / "templates").mkdir()
+    assert has_own_files(tmp_path)
+    (tmp_path / "templates").rmdir()
+    (tmp_path / "question_banks").mkdir()
+    assert has_own_files(tmp_path)

@@ -248,8 +248,6 @@ class PipelineScreen(Screen[None]):
     @work(group="dialog")
     async def offer_resume(self) -> None:
         """A call still "in progress" means informa stopped mid-call: offer to go back to it."""
-        from informa.ui.dialogs.confirm import Confirm
-
         store = self.informa.store
         try:
             open_calls = await asyncio.to_thread(store.interviews.in_progress)
@@ -259,6 +257,8 @@ class PipelineScreen(Screen[None]):
             # The footer dimmed the contact keys while this ran (one dialog at a time).
             self.call_after_refresh(self.refresh_bindings)
             return
+        from informa.ui.dialogs.confirm import Confirm
+
         call = open_calls[0]
         elapsed = format_elapsed(call.elapsed_seconds(self.informa.clock()))
         resume = await self.app.push_screen_wait(
