@@ -19,4 +19,3 @@ def make_older(path: Path) -> None:
         connection.execute("DELETE FROM schema_migration WHERE name = ?", (LAST_MIGRATION,))
         connection.execute(UNDO_LAST)
         connection.commit()
-
