@@ -445,7 +445,7 @@ class PipelineScreen(Screen[None]):
             return
         if not self._resume_offered:  # the first screenful is in: now the rest can start
             self._resume_offered = True
-            self.informa.started()
+            self.call_after_refresh(self.informa.started)  # after this frame: it collects
             self.offer_resume()
         self._first_load = False
         self._total = pipeline.total
