@@ -130,6 +130,7 @@ def test_the_app_is_built_without_what_its_first_frame_does_not_draw(tmp_path: P
         "rapidfuzz",
         "markdown_it",
         "rich.markdown",
+        "textual.widgets._text_area",
         "textual.widgets._markdown",
     }
     assert sorted(late & loaded) == []

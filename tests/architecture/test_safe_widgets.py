@@ -14,7 +14,7 @@ def test_no_screen_or_dialog_builds_a_raw_text_box() -> None:
     offenders = [
         f"{path.relative_to(UI)}:{number}"
         for path in sorted(UI.rglob("*.py"))
-        if path.name != "safe.py"
+        if path.name not in ("safe.py", "safe_area.py")
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if RAW_BOX.search(line) and not line.lstrip().startswith(("class ", "#"))
     ]
