@@ -38,6 +38,7 @@ def _transaction(lock_type: str | None) -> Callable[[Method[S, P, R]], Method[S,
     def decorate(method: Method[S, P, R]) -> Method[S, P, R]:
         @functools.wraps(method)
         def wrapper(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            database.drop_stale()
             try:
                 with database.atomic(lock_type=lock_type):
                     return method(self, *args, **kwargs)

@@ -6,7 +6,7 @@ that these models and the migrated schema agree.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from peewee import (
     AutoField,
@@ -23,7 +23,40 @@ from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from informa.store.fields import AwareDateTimeField, TagsField
 
-database = SqliteDatabase(None)
+
+class _Database(SqliteDatabase):
+    """peewee's SQLite database, whose connections know which ``init`` they belong to.
+
+    Connections are per thread. ``init`` (opening another file) closes only the calling
+    thread's; a pooled thread (``asyncio.to_thread``) would otherwise go on using its
+    connection to the file opened before. ``drop_stale`` closes such a connection, and the
+    next statement connects to the file now in use."""
+
+    generation = 0
+
+    def init(
+        self,
+        database: str | None,
+        pragmas: Any = None,
+        timeout: int = 5,
+        returning_clause: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        super().init(database, pragmas, timeout, returning_clause, **kwargs)
+        self.generation += 1
+
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        opened = bool(super().connect(reuse_if_open))
+        cast(Any, self)._state.generation = self.generation  # peewee's per-thread state
+        return opened
+
+    def drop_stale(self) -> None:
+        state = cast(Any, self)._state
+        if not self.is_closed() and getattr(state, "generation", None) != self.generation:
+            self.close()
+
+
+database = _Database(None)
 """Deferred: nothing opens a file at import time. ``informa.store.db.open_database`` inits it."""
 
 

@@ -265,3 +265,23 @@ def test_an_older_database_is_migrated_with_its_data(
         assert reopened.prep_done == frozenset()
     finally:
         again.close()
+
+
+def test_a_thread_that_read_one_database_reads_the_next_one_opened(tmp_path: Path) -> None:
+    """Connections are per thread; a pooled thread (``asyncio.to_thread``) that read the
+    database opened before must read the one opened now, not keep its old connection."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from informa.domain.model import ContactDraft
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = Store.open(tmp_path / "first.db")
+        first.contacts.create(ContactDraft(name="Ada"))
+        names = pool.submit(lambda: [c.name for c in first.contacts.browse()]).result()
+        assert names == ["Ada"]
+        first.close()
+        second = Store.open(tmp_path / "second.db")
+        second.contacts.create(ContactDraft(name="Zed"))
+        names = pool.submit(lambda: [c.name for c in second.contacts.browse()]).result()
+        assert names == ["Zed"]
+        second.close()
