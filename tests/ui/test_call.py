@@ -7,12 +7,14 @@ started earlier shows a known elapsed time.
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from textual.binding import Binding
+from textual.document._wrapped_document import WrappedDocument
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Select
@@ -30,8 +32,10 @@ from informa.domain.model import (
 from informa.store import PlanItem
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.referral import ReferralDialog
-from informa.ui.screens.call import SEPARATOR, CallScreen
+from informa.ui.screens import call
+from informa.ui.screens.call import GC_AHEAD, SEPARATOR, CallScreen
 from informa.ui.screens.pipeline import PipelineScreen
+from informa.ui.widgets.call_timer import CallTimer
 
 from .conftest import NOW
 from .helpers import AppFactory, settle, typed
@@ -274,6 +278,103 @@ async def test_a_failed_save_says_so_and_retries(
         await settle(pilot)
         assert stored(app, interview).notes == "keep me!"
         assert str(screen.status.render()) == "saved"
+
+
+# -- typing stays light (benchmarks/: keystroke) ------------------------------------------
+
+
+async def test_saved_waits_for_a_pause_in_the_typing(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An autosave that lands while typing goes on does not flash "saved" for the moment
+    until the next key says "saving…" again: it says so once the typing pauses."""
+    monkeypatch.setattr(call, "TYPING_PAUSE", 1.0)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        interview = await prepare(pilot)
+        screen = await open_call(pilot, interview)
+        screen.autosave_delay, screen.autosave_max_wait = 30, 0.05  # saved by the deadline
+        await pilot.press("a")
+        await pilot.pause(0.1)
+        await settle(pilot)
+        assert stored(app, interview).notes == "a"
+        assert str(screen.status.render()) == "saving…"  # typing goes on, as far as it knows
+        await pilot.pause(1.2)  # the pause
+        assert str(screen.status.render()) == "saved"
+
+
+async def test_the_clock_draws_only_what_changes(make: AppFactory) -> None:
+    """A tick redraws the clock without a layout of the screen; one that changes nothing
+    draws nothing; a new hint (which may wrap onto another line) is laid out."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_call(pilot, await prepare(pilot))
+        timer = screen.timer
+        updates: list[bool] = []
+        real_update = CallTimer.update
+
+        def update(content: Any = "", *, layout: bool = True) -> None:
+            updates.append(layout)
+            real_update(timer, content, layout=layout)
+
+        timer.update = update  # type: ignore[method-assign]
+
+        def tick(elapsed: int, asked: int = 0) -> None:
+            timer.show_time(elapsed=elapsed, target_minutes=25, planned=3, asked=asked, skipped=0)
+
+        tick(100)
+        tick(100)  # nothing changed
+        tick(101)  # the digits only
+        tick(101, asked=1)  # "2 left": a new hint
+        assert updates == [True, False, True]
+        assert "01:41 / 25:00" in str(timer.render())
+
+
+async def test_the_notes_height_is_textuals(make: AppFactory) -> None:
+    """The editor's wrapped document answers its height without summing every line; the
+    answer is Textual's, through loading, typing, wrapping, undoing and a new width."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_call(pilot, await prepare(pilot))
+        editor = screen.editor
+
+        def agree() -> None:
+            document = editor.wrapped_document
+            assert type(document).__name__ == "_NotesLayout"
+            assert document.height == WrappedDocument.height.fget(document)  # type: ignore[attr-defined]
+            assert document.height > 1
+
+        editor.load_text("a long line of notes " * 20 + "\nshort\n" * 3)
+        agree()
+        await pilot.press(*typed("and then some more words " * 4), "enter", "x")
+        agree()
+        await pilot.press("ctrl+z")
+        agree()
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        agree()
+
+
+async def test_typing_collects_garbage_between_frames(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When Python is about to run a full collection, the call runs it after a key's
+    frame instead; not before."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_call(pilot, await prepare(pilot))
+        collections: list[int] = []
+        count = [0, 0, GC_AHEAD - 1]
+        monkeypatch.setattr(gc, "get_count", lambda: tuple(count))
+        monkeypatch.setattr(gc, "collect", lambda generation=2: collections.append(generation))
+        await pilot.press("a")
+        await pilot.pause(0.05)
+        assert collections == []  # Python is not about to: nothing to do
+        count[2] = GC_AHEAD
+        await pilot.press("b")
+        await pilot.pause(0.05)
+        assert collections == [2]
+        assert screen.editor.text == "ab"
 
 
 # -- the checklist ---------------------------------------------------------------------------

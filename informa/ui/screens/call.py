@@ -3,8 +3,9 @@ on the right. Every command works without leaving the editor.
 
 Notes are never lost, and typing never waits on the disk:
 
-- every change (re)starts a one-second timer; when it fires, the text is saved off the UI
-  thread. Checklist actions, a dialog or palette on top, and ending the call save at once;
+- the text is saved off the UI thread after a moment of quiet (``AUTOSAVE_DELAY``), and
+  while typing goes on at most ``AUTOSAVE_MAX_WAIT`` after its first unsaved change.
+  Checklist actions, a dialog or palette on top, and ending the call save at once;
   closing the screen (ctrl+q included) saves what is left before the app lets go of the
   database.
 - if another informa saved these notes meanwhile, both versions are kept: what is stored,
@@ -19,18 +20,21 @@ Textual workers await it, so the results come back on the UI thread.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.document._wrapped_document import WrappedDocument
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Select, Static, TextArea
 
@@ -63,6 +67,16 @@ AUTOSAVE_MAX_WAIT = 0.5
 """Seconds a change waits at most, typing or not: with the save itself (a few ms), every
 character is on disk within a second of being typed, whatever happens next."""
 SEPARATOR = "----- your version (not saved elsewhere) -----"
+TYPING_PAUSE = 0.15
+"""Seconds after a change during which the notes count as being typed. Meanwhile the clock's
+tick and a "saved" that the next key would take back at once wait for that key's frame (or
+this long): a frame of their own, drawn just before a key, holds the key's frame back by up
+to a frame period (Textual draws at most 60 frames a second)."""
+GC_AHEAD = 8
+"""Typing leaves garbage only a full collection frees (Textual's rendered lines hold
+themselves in their caches). Python runs one every ~20 keys, inside whatever it interrupts:
+10-40 ms added to that key's frame. Once this many of the 10 young collections that lead up
+to one have run, the call runs it itself, just after a key's frame is out."""
 
 CALL_HELP = """
 ## Call
@@ -149,14 +163,44 @@ def _conflict_of(exc: InformaError) -> _Conflict | None:
     return None
 
 
+class _NotesLayout(WrappedDocument):
+    """Textual's soft-wrapped document with a height that costs nothing to ask for.
+
+    Textual's own ``height`` sums the wrap offsets of every line of the notes, and the editor
+    asks for it once per row it draws: 280 lines × 35 rows on every keystroke for a 20 KB
+    note (half a millisecond, more as the notes grow). It is the number of rows the document
+    maps, which the wrapped document keeps anyway (tests/ui/test_call.py checks the two
+    agree)."""
+
+    @property
+    def height(self) -> int:
+        return len(self._offset_to_line_info)
+
+
 class NotesArea(SafeTextArea):
     """The call notes editor. Its own f6 (select line) and f7 (select all) give way to the
-    call's tag keys."""
+    call's tag keys; its wrapped document is a ``_NotesLayout``."""
+
+    @property
+    def wrapped_document(self) -> WrappedDocument:
+        return self._notes_layout
+
+    @wrapped_document.setter
+    def wrapped_document(self, document: WrappedDocument) -> None:
+        # TextArea makes a new one for each text it loads.
+        if type(document) is WrappedDocument:
+            document.__class__ = _NotesLayout
+        self._notes_layout = document
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("select_line", "select_all"):
             return False
         return super().check_action(action, parameters)
+
+    def _on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        # Posted on every keystroke (the caret moves) and wanted by nobody above: it stops
+        # here rather than being handed up through the screen to the app.
+        event.stop()
 
 
 # --- the screen ----------------------------------------------------------------------------
@@ -322,13 +366,15 @@ class CallScreen(WorkspaceScreen[bool]):
         ),
     ]
 
+    # One grid on the screen itself, no nested containers around the editor: every frame
+    # that redraws it also visits each container around it (and the message each keystroke
+    # posts climbs through them), so the notes sit one level under the screen.
     DEFAULT_CSS = """
-    CallScreen #call-workspace {
-        height: 1fr;
-    }
-    CallScreen #notes-pane {
-        width: 1fr;
-        height: 1fr;
+    CallScreen {
+        layout: grid;
+        grid-size: 2 2;
+        grid-columns: 1fr 46;
+        grid-rows: 1fr 1;
     }
     CallScreen #notes {
         height: 1fr;
@@ -348,8 +394,7 @@ class CallScreen(WorkspaceScreen[bool]):
     CallScreen #save-status.-saving { color: $text-warning; }
     CallScreen #save-status.-error { color: $text-error; text-style: bold; }
     CallScreen #call-side {
-        width: 46;
-        height: 1fr;
+        row-span: 2;
     }
     CallScreen #consent {
         width: 1fr;
@@ -372,6 +417,12 @@ class CallScreen(WorkspaceScreen[bool]):
         self._loaded = False
         self._ending = False
         self._debounce: Timer | None = None
+        self._changed_at = 0.0
+        """When the notes last changed (``time.monotonic``), for the debounce."""
+        self._deferred: set[str] = set()
+        """What waits for the next keystroke's frame (``_defer``)."""
+        self._deferred_timer: Timer | None = None
+        self._collecting = False
         self._status_shown: tuple[str, str] | None = None
         self._deadline: Timer | None = None
         """Saves the notes ``autosave_max_wait`` after the first unsaved change, even while
@@ -422,29 +473,29 @@ class CallScreen(WorkspaceScreen[bool]):
         return not self.app.is_running or self not in self.app.screen_stack
 
     def compose(self) -> ComposeResult:
+        # The grid: the notes (top left), the side column (right, both rows), the save
+        # status (under the notes). The header and footer are docked, outside it.
         yield Header()
-        with Horizontal(id="call-workspace"):
-            with Vertical(id="notes-pane"):
-                yield self._editor
-                yield Static("loading…", id="save-status")
-            with Vertical(id="call-side"):
-                yield Select(
-                    CONSENT_CHOICES,
-                    value=Consent.NOT_ASKED,
-                    allow_blank=False,
-                    compact=True,
-                    id="consent",
-                )
-                yield CallTimer(id="call-timer")
-                yield Checklist(id="checklist")
-                yield PitchCardView(id="pitch")
+        yield self._editor
+        with Vertical(id="call-side"):
+            yield Select(
+                CONSENT_CHOICES,
+                value=Consent.NOT_ASKED,
+                allow_blank=False,
+                compact=True,
+                id="consent",
+            )
+            yield CallTimer(id="call-timer")
+            yield Checklist(id="checklist")
+            yield PitchCardView(id="pitch")
+        yield Static("loading…", id="save-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.editor.focus()
         store = self.store
         self._await_load(self.submit(partial(self._load, store)))
-        self.set_interval(1, self._tick)
+        self.set_interval(1, self._clock_tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _CALL_ACTIONS and (not self._loaded or self._ending):
@@ -571,16 +622,37 @@ class CallScreen(WorkspaceScreen[bool]):
     # -- saving the notes -----------------------------------------------------------------
 
     @on(TextArea.Changed, "#notes")
-    def _notes_changed(self) -> None:
+    def _notes_changed(self, event: TextArea.Changed) -> None:
+        event.stop()  # handled: the app has nothing to do with it
         if not self._loaded:
             return
-        self._stop_debounce()
         changed = self.editor.text != self._saved_text
         if changed:
+            self._changed_at = monotonic()
             if self._deadline is None:
-                self._deadline = self.set_timer(self.autosave_max_wait, self._flush)
-            self._debounce = self.set_timer(self.autosave_delay, self._flush)
+                self._deadline = self.set_timer(self.autosave_max_wait, self._autosave)
+            if self._debounce is None:
+                self._debounce = self.set_timer(self.autosave_delay, self._quiet)
+        else:
+            self._stop_debounce()
         self._show_status(saving=changed)
+        if self._deferred:
+            self._draw_deferred()  # in this key's frame
+        self._collect_soon()
+
+    def _quiet(self) -> None:
+        """The debounce: saves once the notes have had ``autosave_delay`` of quiet. A key
+        does not restart the timer (that is a new timer for every key); the timer, when it
+        fires, waits again for what is left of the quiet since the last change."""
+        self._debounce = None
+        left = self._changed_at + self.autosave_delay - monotonic()
+        if left > 0.005:
+            self._debounce = self.set_timer(left, self._quiet)
+        else:
+            self._autosave()
+
+    def _autosave(self) -> None:
+        self._flush(autosave=True)
 
     def _stop_debounce(self) -> None:
         if self._debounce is not None:
@@ -593,8 +665,9 @@ class CallScreen(WorkspaceScreen[bool]):
             self._deadline.stop()
             self._deadline = None
 
-    def _flush(self, resolving: _Conflict | None = None) -> None:
-        """Save the notes now (off the UI thread) if they changed."""
+    def _flush(self, resolving: _Conflict | None = None, *, autosave: bool = False) -> None:
+        """Save the notes now (off the UI thread) if they changed. An ``autosave`` (not an
+        action's) says "saved" when the typing pauses (``TYPING_PAUSE``)."""
         self._stop_timers()
         if not self._loaded or self.closing:
             return
@@ -606,11 +679,13 @@ class CallScreen(WorkspaceScreen[bool]):
         store = self.store
         if resolving is not None:
             self.submit(partial(self._resolve, resolving))
-        self._await_save(self.submit(partial(self._save_notes, store, text)))
+        self._await_save(self.submit(partial(self._save_notes, store, text)), autosave=autosave)
         self._show_status(saving=True)
 
     @work(group="autosave")
-    async def _await_save(self, future: Future[_Stored | _Conflict]) -> None:
+    async def _await_save(
+        self, future: Future[_Stored | _Conflict], *, autosave: bool = False
+    ) -> None:
         try:
             outcome = await asyncio.wrap_future(future)
         except InformaError as exc:
@@ -635,6 +710,8 @@ class CallScreen(WorkspaceScreen[bool]):
         if self._debounce is None and self.editor.text != self._saved_text:
             # Changed back while this save was on its way (an undo): save again.
             self._debounce = self.set_timer(self.autosave_delay, self._flush)
+        if autosave and self._status() != self._status_shown and self._defer("status"):
+            return  # typing goes on: the next key would say "saving…" again at once
         self._show_status()
 
     def _take_in(self, conflict: _Conflict) -> None:
@@ -659,19 +736,21 @@ class CallScreen(WorkspaceScreen[bool]):
         self._taken_in = conflict
         return True
 
-    def _show_status(self, *, saving: bool | None = None) -> None:
-        """Say "saved", "saving…" (``saving``; by default: when the editor differs from what
-        is stored), or "not saved: why" until a save succeeds."""
-        if not self._loaded or self.closing:
-            return
+    def _status(self, *, saving: bool | None = None) -> tuple[str, str]:
+        """The save status and its class: "saved", "saving…" (``saving``; by default: when
+        the editor differs from what is stored), or "not saved: why" until a save succeeds."""
         if saving is None:
             saving = self.editor.text != self._saved_text
         if self._save_error is not None:
-            text, state = f"not saved: {self._save_error}", "-error"
-        elif saving:
-            text, state = "saving…", "-saving"
-        else:
-            text, state = "saved", ""
+            return f"not saved: {self._save_error}", "-error"
+        if saving:
+            return "saving…", "-saving"
+        return "saved", ""
+
+    def _show_status(self, *, saving: bool | None = None) -> None:
+        if not self._loaded or self.closing:
+            return
+        text, state = self._status(saving=saving)
         if (text, state) == self._status_shown:
             return  # every keystroke asks; only a change is drawn
         self._status_shown = (text, state)
@@ -679,6 +758,46 @@ class CallScreen(WorkspaceScreen[bool]):
         status.update(plain(text), layout=False)  # one line, always: no layout on the key path
         status.set_class(state == "-error", "-error")
         status.set_class(state == "-saving", "-saving")
+
+    # -- drawing between keystrokes -------------------------------------------------------
+
+    def _defer(self, what: str) -> bool:
+        """While typing goes on, keep ``what`` ("clock", "status") for the next key's frame
+        or ``TYPING_PAUSE``, whichever comes first. False when nobody is typing."""
+        if monotonic() - self._changed_at >= TYPING_PAUSE:
+            return False
+        self._deferred.add(what)
+        if self._deferred_timer is None:
+            self._deferred_timer = self.set_timer(TYPING_PAUSE, self._typing_paused)
+        return True
+
+    def _typing_paused(self) -> None:
+        self._deferred_timer = None
+        self._draw_deferred()
+
+    def _draw_deferred(self) -> None:
+        if self._deferred_timer is not None:
+            self._deferred_timer.stop()
+            self._deferred_timer = None
+        deferred, self._deferred = self._deferred, set()
+        if "clock" in deferred:
+            self._tick()
+        if "status" in deferred:
+            self._show_status()
+
+    def _collect_soon(self) -> None:
+        """Run the full collection Python is about to run (``GC_AHEAD``) between two keys:
+        once this key's frame is written, rather than in the middle of a later one's."""
+        if self._collecting or not gc.isenabled() or gc.get_count()[2] < GC_AHEAD:
+            return
+        self._collecting = True
+        # After the frame is handed to the output thread, and a moment for it to write the
+        # frame out (a collection holds the interpreter: that thread would wait for it).
+        self.call_after_refresh(self.set_timer, 0.005, self._collect)
+
+    def _collect(self) -> None:
+        self._collecting = False
+        gc.collect()
 
     def on_screen_suspend(self) -> None:
         self._flush()  # a dialog or the palette on top: save what is typed so far
@@ -704,6 +823,10 @@ class CallScreen(WorkspaceScreen[bool]):
         if self.interview is None:
             return 0
         return self.interview.elapsed_seconds(now or self.informa.clock())
+
+    def _clock_tick(self) -> None:
+        if not self._defer("clock"):  # while typing: with the next key's frame
+            self._tick()
 
     def _tick(self) -> None:
         interview = self.interview

@@ -38,6 +38,9 @@ class CallTimer(Static):
         self.target_minutes = 25
         self.paused = False
         self.pace: Pacing = pacing(0, 0, 0, 0, self.target_minutes)
+        self._shown: tuple[str, str, str] | None = None
+        """The two lines drawn and the level: the clock ticks every second, and a tick
+        that changes nothing draws nothing."""
 
     @property
     def level(self) -> str:
@@ -60,12 +63,23 @@ class CallTimer(Static):
     ) -> None:
         self.elapsed, self.target_minutes, self.paused = elapsed, target_minutes, paused
         self.pace = pacing(planned, asked, skipped, elapsed, target_minutes)
-        for level in LEVELS:
-            self.set_class(self.pace.level == level, f"-{level}")
+        level = self.pace.level
+        first = f"{self.clock_text}  ⏸ paused" if paused else self.clock_text
+        second = self.pace.hint if planned else "no plan"
+        shown = (first, second, level)
+        if shown == self._shown:
+            return
+        before, self._shown = self._shown, shown
+        for name in LEVELS:
+            self.set_class(level == name, f"-{name}")
         self.set_class(paused, "-paused")
-        colour = {"ok": "$text", "near": "$text-warning", "over": "$text-error"}[self.pace.level]
+        colour = {"ok": "$text", "near": "$text-warning", "over": "$text-error"}[level]
         parts: list[str | tuple[str, str]] = [(self.clock_text, f"bold {colour}")]
         if paused:
             parts.append(("  ⏸ paused", "bold $text-warning"))
-        parts += ["\n", (self.pace.hint if planned else "no plan", "$text-muted")]
-        self.update(Content.assemble(*parts))
+        parts += ["\n", (second, "$text-muted")]
+        # The height follows the lines' lengths (a long hint wraps): a tick that only moves
+        # the clock's digits repaints the box without a layout of the whole screen (which
+        # would hold up the frame of a key typed at that moment).
+        same_size = before is not None and (len(before[0]), before[1]) == (len(first), second)
+        self.update(Content.assemble(*parts), layout=not same_size)
