@@ -160,7 +160,7 @@ def test_any_text_after_a_real_header_gives_people_or_one_clear_error(
 _cell = st.text(
     # Printable text: controls and format characters (U+202A…) are dropped on the way in,
     # which tests/reliability/test_hostile_text.py covers; here the text must come back.
-    alphabet=st.characters(blacklist_categories=("C",)),
+    alphabet=st.characters(exclude_categories=["C"]),
     max_size=30,
 )
 _row = st.tuples(
