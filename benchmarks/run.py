@@ -68,6 +68,16 @@ SPECS: dict[str, Spec] = {
             "screen (every row drawn); baseline: bare_static.py, the same way",
         ),
         Spec(
+            "startup_widgets",
+            "ms",
+            "median",
+            1.3,
+            True,
+            "not informa: bare_widgets.py (the home screen's widgets and keys, no data, no "
+            "informa code) → its first full paint; baseline: bare_static.py. The share of the "
+            "startup target these widgets take by themselves",
+        ),
+        Spec(
             "startup_loaded",
             "ms",
             "median",
@@ -146,7 +156,7 @@ SPECS: dict[str, Spec] = {
         ),
     )
 }
-GROUP = {"keystroke_p99": "keystroke", "startup_loaded": "startup"}
+GROUP = {"keystroke_p99": "keystroke", "startup_loaded": "startup", "startup_widgets": "startup"}
 """Rows measured with (and reported with) another benchmark."""
 NAMES = tuple(name for name in SPECS if name not in GROUP)
 
@@ -407,6 +417,10 @@ class Suite:
         with self.terminal([PYTHON, str(BASELINES / "bare_static.py")]) as term:
             return measure_start(term, "bare static: ready")
 
+    def bare_widgets(self) -> Started:
+        with self.terminal([PYTHON, str(BASELINES / "bare_widgets.py")]) as term:
+            return measure_start(term, "bare widgets: ready")
+
     def wants(self, *names: str) -> bool:
         return any(name in self.only for name in names)
 
@@ -499,6 +513,7 @@ class Suite:
         db = dataset.copy_database(self.source, self.work / "pipeline.db")
         say("warming up (bytecode and page cache)")
         self.bare_static()
+        self.bare_widgets()
         with self.terminal(informa_argv(db)) as term:
             measure_start(term, r"Due \(\d+\)")
         for run in range(self.plan.runs):
@@ -507,6 +522,8 @@ class Suite:
             self.samples.add("startup", bare.paint_ms, baseline=True)
             self.samples.add("startup_loaded", bare.loaded_ms, baseline=True)
             self.samples.add("rss", bare.rss_mib, baseline=True)
+            self.samples.add("startup_widgets", bare.paint_ms, baseline=True)
+            self.samples.add("startup_widgets", self.bare_widgets().paint_ms)
             with self.terminal(informa_argv(db)) as term:
                 app = measure_start(term, r"Due \(\d+\)")
                 self.samples.add("startup", app.paint_ms)

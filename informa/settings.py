@@ -16,10 +16,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from informa.domain.errors import FileProblems, Problem
-from informa.domain.followup import Rules
 from informa.paths import PRIVATE_FILE_MODE, ensure_private_dir
 
 if TYPE_CHECKING:
+    from informa.domain.followup import Rules
     from informa.yamlfile import Checker, Node
 
 CADENCES = ("3b7", "7+7")
@@ -78,6 +78,8 @@ class Settings:
 
     def follow_up_rules(self) -> Rules:
         """The follow-up rules these settings ask for."""
+        from informa.domain.followup import Rules  # with the first screen that needs them
+
         return Rules(
             cadence=self.follow_up_cadence,
             thank_you_hours=self.thank_you_hours,

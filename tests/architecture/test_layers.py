@@ -131,6 +131,8 @@ def test_the_app_is_built_without_what_its_first_frame_does_not_draw(tmp_path: P
         "markdown_it",
         "rich.markdown",
         "textual.widgets._text_area",
+        "informa.domain.followup",
+        "informa.domain.notes",
         "textual.widgets._markdown",
     }
     assert sorted(late & loaded) == []

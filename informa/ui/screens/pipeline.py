@@ -24,7 +24,6 @@ from textual.worker import get_current_worker
 
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
 from informa.domain.model import ALL, DUE, ActivityKind, Contact, Stage, view_label
-from informa.domain.notes import format_elapsed
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
@@ -257,6 +256,7 @@ class PipelineScreen(Screen[None]):
             # The footer dimmed the contact keys while this ran (one dialog at a time).
             self.call_after_refresh(self.refresh_bindings)
             return
+        from informa.domain.notes import format_elapsed
         from informa.ui.dialogs.confirm import Confirm
 
         call = open_calls[0]

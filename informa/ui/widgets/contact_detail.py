@@ -14,21 +14,22 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
-from informa.domain.followup import Responsiveness, responsiveness
 from informa.domain.model import ContactDossier
 from informa.ui.text import clean, plain
 
+# By ``followup.Responsiveness`` value (a StrEnum: its members are these strings), so that
+# the follow-up rules load with the first details shown, not with the first frame.
 REPLY_NOTES = {
-    Responsiveness.BOOSTER: "Booster: replied within 3 business days",
-    Responsiveness.SLOW: "Slow responder: replied, after more than 3 business days",
-    Responsiveness.UNRESPONSIVE: "Unresponsive: no reply in 10 business days",
-    Responsiveness.WAITING: "Waiting for a reply",
+    "booster": "Booster: replied within 3 business days",
+    "slow": "Slow responder: replied, after more than 3 business days",
+    "unresponsive": "Unresponsive: no reply in 10 business days",
+    "waiting": "Waiting for a reply",
 }
 REPLY_STYLES = {
-    Responsiveness.BOOSTER: "bold green",
-    Responsiveness.SLOW: "yellow",
-    Responsiveness.UNRESPONSIVE: "red",
-    Responsiveness.WAITING: "dim",
+    "booster": "bold green",
+    "slow": "yellow",
+    "unresponsive": "red",
+    "waiting": "dim",
 }
 
 
@@ -105,6 +106,8 @@ class ContactDetail(VerticalScroll):
             fields.add_row("Next", text)
         if contact.last_interaction_at:
             fields.add_row("Last contact", _when(contact.last_interaction_at, now))
+        from informa.domain.followup import responsiveness
+
         replies = responsiveness(loaded.timeline, holidays, now.date(), zone=now.tzinfo)
         if replies is not None:
             fields.add_row("Replies", Text(REPLY_NOTES[replies], style=REPLY_STYLES[replies]))
