@@ -129,6 +129,7 @@ class InformaApp(App[None]):
         self._problems = list(problems)
         self._save_settings = save_settings
         self._started = False
+        self._backup_told = False
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = settings.theme if settings.theme in self.available_themes else "informa"
@@ -149,7 +150,8 @@ class InformaApp(App[None]):
             self.call_from_thread(self._cannot_open, str(exc))
             return False
         backup = store.report.backup
-        if backup is not None:
+        if backup is not None and not self._backup_told:
+            self._backup_told = True  # once: every load of a view comes through here
             message = f"Database updated; a backup is at {backup}"
             self.call_from_thread(self.notify, message, markup=False, timeout=10)
         return True

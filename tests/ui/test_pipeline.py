@@ -210,6 +210,23 @@ async def test_without_banks_of_their_own_the_library_waits_until_needed(
         assert app.library.done
 
 
+async def test_a_schema_update_is_told_once(make: AppFactory, demo_db: Path) -> None:
+    """The database opens (and is updated) in the first view's loading thread; the notice
+    of the backup comes once, not with every view loaded after it."""
+    from tests.older_schema import make_older
+
+    make_older(demo_db)
+    app = make()
+    async with app.run_test(size=(140, 40), notifications=True) as pilot:
+        await settle(pilot)
+        for key in "a1a":
+            await pilot.press(key)
+            await settle(pilot)
+        told = [n for n in app._notifications if "a backup is at" in str(n.message)]
+        assert len(told) == 1
+        assert str(app.store.report.backup) in str(told[0].message)
+
+
 async def test_ctrl_q_quits(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
