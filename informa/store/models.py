@@ -47,7 +47,8 @@ class _Database(SqliteDatabase):
 
     def connect(self, reuse_if_open: bool = False) -> bool:
         opened = bool(super().connect(reuse_if_open))
-        cast(Any, self)._state.generation = self.generation  # peewee's per-thread state
+        if opened:  # a connection reused as it is keeps the generation it was opened in
+            cast(Any, self)._state.generation = self.generation  # peewee's per-thread state
         return opened
 
     def drop_stale(self) -> None:

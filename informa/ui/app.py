@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
@@ -148,6 +149,9 @@ class InformaApp(App[None]):
             store = self.store
         except InformaError as exc:
             self.call_from_thread(self._cannot_open, str(exc))
+            return False
+        except (OSError, sqlite3.Error) as exc:  # what the open's own checks did not foresee
+            self.call_from_thread(self._cannot_open, f"{self.db_path}: cannot open ({exc})")
             return False
         backup = store.report.backup
         if backup is not None and not self._backup_told:

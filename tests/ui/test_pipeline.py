@@ -227,6 +227,22 @@ async def test_a_schema_update_is_told_once(make: AppFactory, demo_db: Path) -> 
         assert str(app.store.report.backup) in str(told[0].message)
 
 
+async def test_keys_typed_before_a_refused_database_opens_end_cleanly(
+    make: AppFactory, tmp_path: Path
+) -> None:
+    """The key "n" works before the first view has loaded; when the database is then refused the
+    form's worker must not fail with it: the app ends with the reason, no traceback."""
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"not a database\n" * 40)
+    app = make(db_path=bad)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+    assert app.return_code == 1
+    assert app.startup_error is not None
+    assert app.startup_error.startswith(f"{bad}: ")
+
+
 async def test_ctrl_q_quits(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

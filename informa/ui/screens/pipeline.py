@@ -402,6 +402,8 @@ class PipelineScreen(Screen[None]):
         view = event.option.id
         if view is not None and view != self.view:
             self.view = view
+            if view != ALL:  # a jump lands on All: moving elsewhere first drops it
+                self._land_on, self._follow = None, False
             self.load_pipeline(view, window=True)
 
     @on(OptionList.OptionSelected, "#stages")
@@ -432,7 +434,8 @@ class PipelineScreen(Screen[None]):
         except InformaError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
-        self.post_message(PipelineLoaded(pipeline))
+        if not get_current_worker().is_cancelled:  # a newer load (a save, a switch) wins
+            self.post_message(PipelineLoaded(pipeline))
 
     def on_pipeline_loaded(self, message: PipelineLoaded) -> None:
         pipeline = message.pipeline
@@ -688,8 +691,9 @@ class PipelineScreen(Screen[None]):
     async def _open_contact_form(self, contact: Contact | None) -> None:
         from informa.ui.dialogs.contact_form import ContactForm
 
-        store = self.informa.store
         try:
+            # Off the UI thread: before the first view has loaded, this waits for the open.
+            store = await asyncio.to_thread(getattr, self.informa, "store")
             everyone = await asyncio.to_thread(store.contacts.browse)
             companies = [c.name for c in await asyncio.to_thread(store.companies.all)]
         except InformaError as exc:
