@@ -65,7 +65,6 @@ def load_library(config_dir: Path) -> Library:
 class Later(Generic[T]):
     """A value computed once, on whichever thread asks for it first; the others wait.
 
-    ``Later.ready(value)`` wraps a value that is already there (tests, the screenshots).
     An exception from the computation is raised to every caller of :meth:`get`.
     """
 
@@ -75,12 +74,6 @@ class Later(Generic[T]):
         self._finished = False
         self._value: T | None = None
         self._error: BaseException | None = None
-
-    @classmethod
-    def ready(cls, value: T) -> Later[T]:
-        later = cls(lambda: value)
-        later.get()
-        return later
 
     @property
     def done(self) -> bool:

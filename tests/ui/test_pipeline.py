@@ -93,6 +93,29 @@ async def test_a_view_opens_on_its_first_rows_then_lists_them_all(
         assert len(table_names(app)) == len(everyone)
 
 
+def cursor_style(contacts: ContactList) -> object:
+    """The style of the first segment of the first row (the cursor's, after ``home``)."""
+    return next(iter(contacts.render_line(1))).style
+
+
+async def test_the_cursor_row_dims_when_the_list_loses_focus(make: AppFactory) -> None:
+    """The list caches its styles; the cursor's colour still follows the focus."""
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("a", "home")
+        await settle(pilot)
+        contacts = app.screen.query_one(ContactList)
+        focused = cursor_style(contacts)
+        await pilot.press("slash")  # the filter box takes the focus
+        await pilot.pause()
+        assert not contacts.has_focus
+        blurred = cursor_style(contacts)
+        assert blurred != focused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert cursor_style(contacts) == focused
+
+
 async def test_detail_follows_the_cursor(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:

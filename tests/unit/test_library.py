@@ -55,12 +55,6 @@ def test_later_raises_its_error_to_every_caller() -> None:
     assert later.peek() is None
 
 
-def test_later_ready_holds_a_value() -> None:
-    later = Later.ready(3)
-    assert later.done
-    assert later.get() == 3
-
-
 def test_the_library_reports_a_broken_user_bank_with_the_rest_loaded(tmp_path: Path) -> None:
     banks = tmp_path / "question_banks"
     banks.mkdir()

@@ -278,16 +278,8 @@ class ContactList(ScrollView, can_focus=True):
         return _visible_columns(width)
 
     def notify_style_update(self) -> None:
-        self._styles.clear()  # the theme, or focus (the cursor's colour), changed
+        self._styles.clear()  # the theme, or the focus (the cursor's colour), changed
         super().notify_style_update()
-
-    def _on_focus(self, event: events.Focus) -> None:
-        self._styles.clear()
-        super()._on_focus(event)
-
-    def _on_blur(self, event: events.Blur) -> None:
-        self._styles.clear()
-        super()._on_blur(event)
 
     def _column_at(self, x: int) -> str | None:
         position = 1
