@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from threading import Event
 
 from textual.message import Message
 
@@ -13,8 +12,6 @@ from informa.domain.model import ContactDossier, PipelineView
 @dataclass
 class PipelineLoaded(Message):
     pipeline: PipelineView
-    shown: Event | None = None
-    """Set once the contacts are on screen (the loader waits for it to read the rest)."""
 
 
 @dataclass

@@ -9,14 +9,16 @@ import pytest
 from textual.widgets import HelpPanel, Static
 
 from informa.demo import sample
+from informa.domain.model import Stage
 from informa.settings import load_settings
 from informa.ui.app import InformaApp
 from informa.ui.messages import PipelineLoaded
+from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.widgets.contact_detail import ContactDetail
 from informa.ui.widgets.contact_list import ContactList
 from informa.ui.widgets.stage_list import StageList
 
-from .helpers import AppFactory, settle
+from .helpers import AppFactory, contact_named, settle
 
 
 def table_names(app: InformaApp) -> list[str]:
@@ -56,9 +58,9 @@ async def test_stage_keys_filter_the_list(make: AppFactory) -> None:
 async def test_a_view_opens_on_its_first_rows_then_lists_them_all(
     make: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A view larger than a screenful paints its first rows, then the rest arrive; the
-    title counts everyone from the start, and a jump to someone past the first rows lands
-    on them once they are read."""
+    """A view whose first rows are fewer than two screenfuls paints them, then reads the
+    rest at once; the title counts everyone from the start, and a jump to someone past the
+    first rows lands on them once they are read."""
     from informa.ui.screens import pipeline
 
     monkeypatch.setattr(pipeline, "FIRST_WINDOW", 3)
@@ -91,6 +93,114 @@ async def test_a_view_opens_on_its_first_rows_then_lists_them_all(
         assert screen.view == "all"
         assert screen.contacts.highlighted_id == last
         assert len(table_names(app)) == len(everyone)
+
+
+PROSPECTS = 150
+"""Prospects added to the demo for the tests of a view read in part."""
+
+
+@pytest.fixture
+def many(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The demo with ``PROSPECTS`` more prospects, and views read 40 rows at a time: more
+    than two screenfuls of a 24-line terminal, fewer than the Prospect view holds. Returns
+    the Prospect view's names in its order."""
+    from informa.domain.clock import fixed_clock
+    from informa.domain.model import ContactDraft
+    from informa.store import Store
+    from informa.ui.screens import pipeline
+
+    from .conftest import NOW
+
+    monkeypatch.setattr(pipeline, "FIRST_WINDOW", 40)
+    store = Store.open(demo_db, clock=fixed_clock(NOW))
+    try:
+        for number in range(PROSPECTS):
+            store.contacts.create(ContactDraft(name=f"Prospect {number:03}", role=f"R{number % 7}"))
+        prospects = [contact.name for contact in store.contacts.browse(Stage.PROSPECT)]
+    finally:
+        store.close()
+    return sorted(prospects, key=str.casefold)
+
+
+def list_of(app: InformaApp) -> ContactList:
+    return app.screen.query_one(ContactList)
+
+
+def read_whole(contacts: ContactList) -> bool:
+    """Whether the list holds all of its view (a call: it changes as keys are pressed)."""
+    return contacts.complete
+
+
+async def test_a_large_view_is_read_whole_only_when_the_user_needs_it(
+    make: AppFactory, many: list[str]
+) -> None:
+    """A view opens on its first rows, with a scrollbar and a title for all of it; moving
+    within them reads nothing more. ``end``, paging near the end of what is read, a sort, the
+    filter box and a jump to someone further down read the rest."""
+    app = make()
+    async with app.run_test(size=(140, 24)) as pilot:
+        await settle(pilot)
+        contacts = list_of(app)
+
+        await pilot.press("1", "down", "down")
+        await settle(pilot)
+        assert table_names(app) == many[:40]
+        assert not read_whole(contacts)
+        assert contacts.border_title == f"Prospect ({len(many)})"
+        assert contacts.virtual_size.height == len(many) + 1  # the scrollbar is for everyone
+        assert contacts.highlighted is not None and contacts.highlighted.name == many[2]
+
+        await pilot.press("end")
+        await settle(pilot)
+        assert table_names(app) == many
+        assert contacts.highlighted is not None and contacts.highlighted.name == many[-1]
+
+        await pilot.press("a", "1")  # a view opened again: its first rows, from the top
+        await settle(pilot)
+        assert len(table_names(app)) == 40
+        assert contacts.cursor == 0
+        await pilot.press("pagedown")  # still far from the end of what is read
+        await settle(pilot)
+        assert len(table_names(app)) == 40
+        while not read_whole(contacts):  # each page nearer the end; the rest comes before it
+            assert contacts.cursor < 40
+            await pilot.press("pagedown")
+            await settle(pilot)
+        assert table_names(app) == many
+        assert contacts.highlighted is not None
+        assert contacts.highlighted.name == many[contacts.cursor]
+
+        await pilot.press("home", "a", "1")
+        await settle(pilot)
+        contacts.scroll_to(y=30, animate=False)  # the wheel or the scrollbar, not the cursor
+        await settle(pilot)
+        assert contacts.cursor == 0
+        assert table_names(app) == many
+
+        await pilot.press("a", "1", "s")  # sort by role: all of them, not the first 40
+        await settle(pilot)
+        assert contacts.sort_column == "role"
+        assert len(table_names(app)) == len(many)
+        roles = [contact.role.casefold() for contact in contacts.rows]
+        assert roles == sorted(roles)
+
+        await pilot.press("a", "1", "slash")
+        await settle(pilot)
+        assert read_whole(contacts)  # read while the first word is typed
+        await pilot.press(*"149")
+        await settle(pilot)
+        assert table_names(app) == ["Prospect 149"]
+        await pilot.press("escape")
+
+        await pilot.press("a", "1")
+        await settle(pilot)
+        assert not read_whole(contacts)
+        screen = app.screen
+        assert isinstance(screen, PipelineScreen)
+        last = contact_named(app, many[-1])
+        screen.jump_to(last)
+        await settle(pilot)
+        assert contacts.highlighted_id == last
 
 
 def cursor_style(contacts: ContactList) -> object:

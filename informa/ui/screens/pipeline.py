@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from functools import partial
-from threading import Event
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -242,7 +241,7 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
         # Paint the screen first, then read the data: the reading thread would otherwise
         # hold the interpreter while the first frame is being drawn.
-        self.call_after_refresh(partial(self.load_pipeline, self.view, window=True))
+        self.call_after_refresh(partial(self.load_pipeline, self.view))
 
     @work(group="dialog")
     async def offer_resume(self) -> None:
@@ -395,7 +394,7 @@ class PipelineScreen(Screen[None]):
         self.stage_list.select_view(view)
 
     def action_reload(self) -> None:
-        self.load_pipeline(self.view)
+        self.load_pipeline(self.view, whole=self.contacts.complete)
 
     @on(OptionList.OptionHighlighted, "#stages")
     def _view_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -404,33 +403,23 @@ class PipelineScreen(Screen[None]):
             self.view = view
             if view != ALL:  # a jump lands on All: moving elsewhere first drops it
                 self._land_on, self._follow = None, False
-            self.load_pipeline(view, window=True)
+            self.load_pipeline(view)
 
     @on(OptionList.OptionSelected, "#stages")
     def _view_selected(self) -> None:
         self.contacts.focus()
 
     @work(thread=True, exclusive=True, group="pipeline")
-    def load_pipeline(self, view: str, *, window: bool = False) -> None:
-        """Read ``view`` and post it. ``window``: a view being opened posts its first
-        screenful at once, then the rest (a stage of thousands shows in a few milliseconds;
-        see benchmarks/, stage_switch); a reload of the view on screen reads it whole."""
+    def load_pipeline(self, view: str, *, whole: bool = False) -> None:
+        """Read ``view`` and post it: its first ``FIRST_WINDOW`` rows (and the counts of
+        all), or all of it if ``whole``. The list asks for the rest when the user needs it
+        (``ContactList.MoreWanted``), so a stage of thousands shows in a few milliseconds
+        and is held in memory only if it is used (see benchmarks/: stage_switch, rss)."""
         if not self.informa.open_store():  # the first time: the database opens here
             return
         views, today = self.informa.store.views, self.informa.today()
         try:
-            if window:
-                first = views.pipeline(view, today, limit=FIRST_WINDOW)
-                shown = Event()
-                self.post_message(PipelineLoaded(first, shown))
-                if first.complete:
-                    return
-                # Read the rest once the first rows are painted: reading 10,000 contacts
-                # holds the interpreter, and the frame would wait for it.
-                shown.wait(timeout=1)
-                if get_current_worker().is_cancelled:
-                    return
-            pipeline = views.pipeline(view, today)
+            pipeline = views.pipeline(view, today, limit=None if whole else FIRST_WINDOW)
         except InformaError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
@@ -459,31 +448,33 @@ class PipelineScreen(Screen[None]):
             if pipeline.total == 0
             else "Nobody here."
         )
-        if self._sorted_view != pipeline.view:
+        new_view = self._sorted_view != pipeline.view
+        if new_view:
             # Each view opens in its natural order: Due by date (most overdue first), others
             # by name. s / S change it until the next view.
             self._sorted_view = pipeline.view
             contacts.sort_column = "due" if pipeline.view == DUE else "name"
             contacts.sort_reverse = False
-        contacts.set_contacts(pipeline.contacts, self.informa.clock(), listed=pipeline.listed)
-        if not pipeline.complete:  # the first screenful: the rest is on its way
-            self._update_titles()
-            if message.shown is not None:
-                self.call_after_refresh(message.shown.set)
-            return
+        contacts.set_contacts(
+            pipeline.contacts, self.informa.clock(), listed=pipeline.listed, new_view=new_view
+        )
+        self._update_titles()
         land_on, self._land_on = self._land_on, None
         follow, self._follow = self._follow, False
-        if land_on is not None and not contacts.select_id(land_on):
-            if follow and self.view != ALL:
-                # Jumping to someone this view does not show: go where everyone is.
-                self._land_on = land_on
-                self.action_show_view(ALL)
-                return
-            # A change took them out of this view (moved on, closed): stay here, on the
-            # neighbouring row; the toast said where they went.
-        elif land_on is not None:
+        if land_on is not None and contacts.select_id(land_on):
             self.load_contact(land_on)  # the same row, new data
-        self._update_titles()
+        elif land_on is not None and not contacts.complete:
+            # Maybe further down than the rows read so far: read them all, then land.
+            self._land_on, self._follow = land_on, follow
+            self.load_pipeline(pipeline.view, whole=True)
+            return
+        elif land_on is not None and follow and self.view != ALL:
+            # Jumping to someone this view does not show: go where everyone is.
+            self._land_on = land_on
+            self.action_show_view(ALL)
+            return
+        # Otherwise a change took them out of this view (moved on, closed): stay here, on
+        # the neighbouring row; the toast said where they went.
         if not contacts.rows:
             self.detail.clear(workspace_empty=pipeline.total == 0)
 
@@ -530,6 +521,10 @@ class PipelineScreen(Screen[None]):
     def _sorted(self) -> None:
         self._update_titles()
 
+    @on(ContactList.MoreWanted)
+    def _more_wanted(self) -> None:
+        self.load_pipeline(self.view, whole=True)
+
     @on(ContactList.Selected)
     def _contact_selected(self) -> None:
         self.action_edit_contact()
@@ -557,7 +552,7 @@ class PipelineScreen(Screen[None]):
     def refresh_after_change(self, contact_id: int | None = None) -> None:
         """Reload the list and the details after a change, landing on ``contact_id``."""
         self._land_on = contact_id
-        self.load_pipeline(self.view)
+        self.load_pipeline(self.view, whole=self.contacts.complete)
 
     def jump_to(self, contact_id: int, *, reload: bool = False) -> None:
         """Put the cursor on a contact, switching to All if this view does not show them
@@ -579,6 +574,7 @@ class PipelineScreen(Screen[None]):
     def action_filter(self) -> None:
         self.filter_input.add_class("-active")
         self.filter_input.focus()
+        self.contacts.want_more()  # read everyone while the first word is typed
 
     def _filter_changed(self, value: str) -> None:
         """Watched, not an ``Input.Changed`` handler: the message would arrive after the

@@ -3,6 +3,10 @@
 A DataTable measures every cell of every row before it draws (about a second for 10,000
 contacts); this list keeps the contacts in memory and renders the visible lines on demand, so
 a stage with thousands of people, a new sort or a filter keystroke repaints at once.
+
+A view is given its first rows only (a few screenfuls); the list asks for the rest
+(``MoreWanted``) when the user needs them: scrolling near the end of what is read, ``end``,
+a sort or a filter. A view of thousands that is only glanced at is never read whole.
 """
 
 from __future__ import annotations
@@ -126,6 +130,12 @@ class ContactList(ScrollView, can_focus=True):
         contact_list: ContactList
         contact: Contact
 
+    @dataclass
+    class MoreWanted(Message):
+        """The list holds only the view's first rows, and the user needs the rest."""
+
+        contact_list: ContactList
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._all: list[Contact] = []
@@ -138,59 +148,100 @@ class ContactList(ScrollView, can_focus=True):
         self.now = datetime.min
         self.empty_message = "Nobody here."
         self._styles: dict[str, Style] = {}
+        self._wanted = False
+        """``MoreWanted`` is posted for this list of contacts (once)."""
+        self._to_last = False
+        """``end`` was pressed before the rest was read: go there when it is."""
 
     # -- data ---------------------------------------------------------------------------
 
     def set_contacts(
-        self, contacts: Sequence[Contact], now: datetime, *, listed: int | None = None
+        self,
+        contacts: Sequence[Contact],
+        now: datetime,
+        *,
+        listed: int | None = None,
+        new_view: bool = False,
     ) -> None:
         """Show ``contacts`` (sorted and filtered as the user chose), keeping the cursor on
-        the same person when they are still listed. ``listed``: how many the view holds when
-        ``contacts`` are only its first rows (the rest follow with another call)."""
+        the same person when they are still listed, else on the same row (the top of a
+        ``new_view``). ``listed``: how many the view holds when ``contacts`` are only its
+        first rows."""
         keep = self.highlighted_id
         self.now = now
         self._all = list(contacts)
         self._listed = len(self._all) if listed is None else max(listed, len(self._all))
-        self._resort(keep)
+        self._wanted = False
+        self._to_last = self._to_last and not new_view
+        self._resort(keep, same_row=not new_view)
+        if self._to_last and self.complete:
+            self._to_last = False
+            self.action_last()
+        elif self.filter_text:
+            self.want_more()  # a filter on screen needs everyone
 
     @property
     def total(self) -> int:
         """Contacts in the view before the filter (also those not read yet)."""
         return self._listed
 
+    @property
+    def complete(self) -> bool:
+        """Whether every contact of the view is read (not only its first rows)."""
+        return len(self._all) >= self._listed
+
+    def want_more(self) -> None:
+        """Ask for the rest of the view, once, if it is not all here."""
+        if not self.complete and not self._wanted:
+            self._wanted = True
+            self.post_message(self.MoreWanted(self))
+
     def set_filter(self, text: str) -> None:
         """Called per keystroke: filters the already sorted list, never sorts."""
         if text != self.filter_text:
             self.filter_text = text
+            if text:
+                self.want_more()  # meanwhile the rows read so far are filtered
             self._rebuild(self.highlighted_id)
 
     def sort_by(self, column: str, reverse: bool | None = None) -> None:
+        """Sort by ``column``; a view not read whole is sorted once the rest is in (its
+        first rows alone would sort into a wrong order)."""
         if column not in SORTABLE:
             raise ValueError(f"unknown column {column!r}")
         if reverse is None:
             reverse = not self.sort_reverse if column == self.sort_column else False
         self.sort_column, self.sort_reverse = column, reverse
-        self._resort(self.highlighted_id)
+        if self.complete:
+            self._resort(self.highlighted_id)
+        else:
+            self.want_more()
+            self.refresh()  # the header's arrow
 
-    def _resort(self, keep: int | None) -> None:
+    def _resort(self, keep: int | None, *, same_row: bool = True) -> None:
         """Sort everyone once; the matcher keeps that order, so filtering needs no sort."""
         column = next(c for c in COLUMNS if c.key == self.sort_column)
         # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
         ordered = sorted(self._all, key=lambda c: c.name.casefold())
         ordered.sort(key=column.sort_key, reverse=self.sort_reverse)  # type: ignore[arg-type]
         self._matcher = ContactMatcher(ordered)
-        self._rebuild(keep)
+        self._rebuild(keep, same_row=same_row)
 
-    def _rebuild(self, keep: int | None) -> None:
+    def _rebuild(self, keep: int | None, *, same_row: bool = True) -> None:
         rows = self._matcher.filter(self.filter_text)
-        previous = self.cursor
+        previous = self.cursor if same_row else 0
         self.rows = rows
-        self.virtual_size = Size(self._width, len(rows) + 1)
+        self.virtual_size = Size(self._width, self._lines)
         ids = [contact.id for contact in rows]
         # The same person if still listed; otherwise their neighbour, not the top.
         self.cursor = ids.index(keep) if keep in ids else min(previous, max(len(rows) - 1, 0))
         self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
+
+    @property
+    def _lines(self) -> int:
+        """The header and a line per row; rows not read yet count (the scrollbar is true)."""
+        return (len(self.rows) if self.filter_text else max(len(self.rows), self._listed)) + 1
 
     @property
     def _width(self) -> int:
@@ -209,7 +260,7 @@ class ContactList(ScrollView, can_focus=True):
         return contact.id if contact else None
 
     def select_id(self, contact_id: int) -> bool:
-        """Move the cursor to a contact if listed; returns whether it was."""
+        """Move the cursor to a contact if listed (and read); returns whether it was."""
         for index, contact in enumerate(self.rows):
             if contact.id == contact_id:
                 self.cursor = index
@@ -225,6 +276,13 @@ class ContactList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
         self.post_message(self.Highlighted(self, self.highlighted))
+        if value + 2 * self.size.height >= len(self.rows):
+            self.want_more()  # two screenfuls before the end of what is read
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value + 2 * self.size.height >= len(self.rows):
+            self.want_more()  # the wheel or the scrollbar, away from the cursor
 
     def _scroll_to_cursor(self) -> None:
         visible = max(self.scrollable_content_region.height - 1, 1)
@@ -244,6 +302,9 @@ class ContactList(ScrollView, can_focus=True):
         self.cursor = 0
 
     def action_last(self) -> None:
+        if not self.complete and not self.filter_text:
+            self._to_last = True  # the last row is not read yet: go there when it is
+            self.want_more()
         self.cursor = len(self.rows) - 1
 
     def action_select(self) -> None:
@@ -268,7 +329,7 @@ class ContactList(ScrollView, can_focus=True):
             self.cursor = row
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self._width, len(self.rows) + 1)
+        self.virtual_size = Size(self._width, self._lines)
         self.call_after_refresh(self._scroll_to_cursor)
 
     # -- drawing ------------------------------------------------------------------------
