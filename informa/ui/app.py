@@ -214,6 +214,14 @@ class InformaApp(App[None]):
     def _warn(self, message: str) -> None:
         self.notify(markup=False, message=message, title="Skipped", severity="warning", timeout=12)
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Function keys as printed on the keyboard: ``F1``, not Textual's ``f1``."""
+        display = super().get_key_display(binding)
+        head, _, key = display.rpartition("+")
+        if len(key) in (2, 3) and key[0] == "f" and key[1:].isdigit():
+            return f"{head}+F{key[1:]}" if head else f"F{key[1:]}"
+        return display
+
     def today(self) -> date:
         return self.clock().date()
 

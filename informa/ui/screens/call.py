@@ -36,7 +36,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.document._wrapped_document import WrappedDocument
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Select, Static, TextArea
+from textual.widgets import Header, Select, Static, TextArea
 
 from informa.domain.errors import InformaError
 from informa.domain.model import (
@@ -54,6 +54,7 @@ from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import clean, plain
 from informa.ui.widgets.call_timer import CallTimer
 from informa.ui.widgets.checklist import Checklist, topic_titles
+from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.pitch_card import PitchCardView
 from informa.ui.widgets.safe import SafeTextArea
 
@@ -489,7 +490,7 @@ class CallScreen(WorkspaceScreen[bool]):
             yield Checklist(id="checklist")
             yield PitchCardView(id="pitch")
         yield Static("loading…", id="save-status")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.editor.focus()

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, SelectionList, Static, TextArea
+from textual.widgets import Header, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from informa.domain.debrief import (
@@ -36,6 +36,7 @@ from informa.domain.validate import name_key
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.call import AUTOSAVE_DELAY
 from informa.ui.text import clean, plain
+from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeTextArea
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ class DebriefScreen(WorkspaceScreen[None]):
                 for prompt, area in zip(PROMPTS, self._answers, strict=True):
                     yield Label(prompt, classes="prompt")
                     yield area
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Debrief"

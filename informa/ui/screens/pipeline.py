@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.worker import get_current_worker
 
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
@@ -27,6 +27,7 @@ from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
 from informa.ui.widgets.contact_list import SORTABLE, ContactList
+from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.stage_list import StageList
 
@@ -233,7 +234,7 @@ class PipelineScreen(Screen[None]):
                     )
                     yield ContactList(id="contacts")
                 yield ContactDetail()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.watch(self.filter_input, "value", self._filter_changed, init=False)

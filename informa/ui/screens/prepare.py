@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, SelectionList, Static
+from textual.widgets import Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from informa.domain.clock import humanize_ago
@@ -39,6 +39,7 @@ from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import clean, plain
 from informa.ui.widgets.bank_browser import BankBrowser
 from informa.ui.widgets.checklist import topic_title
+from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.pitch_card import PitchCardView
 from informa.ui.widgets.plan_list import PlanList, entry_key
 
@@ -186,7 +187,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
                 )
                 checks.border_title = "Before the call"
                 yield checks
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Prepare a call"

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     OptionList,
@@ -51,6 +50,7 @@ from informa.domain.review import (
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import plain
 from informa.ui.widgets.agenda_list import AgendaList
+from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
                 tree.auto_expand = False  # enter opens the person; space folds a branch
                 tree.border_title = "Who led to whom"
                 yield tree
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Review"

@@ -19,12 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from informa.domain.errors import InformaError, NotFoundError
 from informa.domain.model import SearchHit
 from informa.ui.text import clean
+from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
 
 if TYPE_CHECKING:
@@ -281,7 +282,7 @@ class SearchScreen(Screen[SearchTarget | None]):
             max_length=200,
         )
         yield SearchResults(id="search-results")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.box.border_title = "Search"

@@ -1,0 +1,232 @@
+"""The key bar: the screen's keys on one line, drawn by one widget.
+
+It looks and behaves like Textual's compact ``Footer`` (the keys of the focused widget, its
+screen and the app; keys that cannot act now dimmed; a click presses the key; the command
+palette's key on the right), but the footer mounts a widget per key and composes them all
+again whenever the bindings change (a focus change, the cursor moving onto nobody). For the
+pipeline's fifteen keys that was fifteen widgets with their styles and caches, about 2 MiB
+of the app's memory (benchmarks/: rss). This bar reads ``Screen.active_bindings`` when they
+change and draws one line of text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+ELLIPSIS = "…"
+"""Ends the screen's keys when they do not all fit (F1 lists them all)."""
+SEPARATOR = "▏"
+"""Between the keys and the command palette's key, as in Textual's footer."""
+
+
+@dataclass(frozen=True, slots=True)
+class BarKey:
+    """One key as drawn: ``key`` is what pressing it sends (``simulate_key``)."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
+
+    @property
+    def width(self) -> int:
+        return cell_len(self.label)
+
+    @property
+    def label(self) -> str:
+        return f"{self.display} {self.description}" if self.description else self.display
+
+
+@dataclass(slots=True)
+class Keys:
+    """What the bar draws: the focused widget's and the screen's keys, the app's, and the
+    command palette's."""
+
+    screen: list[BarKey]
+    app: list[BarKey]
+    palette: BarKey | None
+
+
+class KeyBar(Widget, can_focus=False):
+    """The keys that act on the screen now, docked at the bottom."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-bar--key",
+        "key-bar--description",
+        "key-bar--hover",
+        "key-bar--separator",
+    }
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyBar > .key-bar--hover { background: $block-hover-background; }
+    KeyBar > .key-bar--separator { color: $foreground 20%; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys: Keys | None = None
+        """What to draw, read at the next draw when ``None``."""
+        self._spans: list[tuple[int, int, BarKey]] = []
+        """Where each drawn key is, in cells: (start, end, key)."""
+        self._hover: BarKey | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        keys = self._read_keys()
+        if keys != self._keys:  # most changes (a focus moving within a form) change nothing
+            self._keys = keys
+            self.refresh()
+
+    # -- reading the bindings -----------------------------------------------------------
+
+    @property
+    def keys(self) -> list[BarKey]:
+        """Every key the bar shows when there is room, in order."""
+        keys = self._current()
+        return [*keys.screen, *keys.app, *([keys.palette] if keys.palette else [])]
+
+    def _current(self) -> Keys:
+        if self._keys is None:
+            self._keys = self._read_keys()
+        return self._keys
+
+    def _read_keys(self) -> Keys:
+        app = self.app
+        active = self.screen.active_bindings
+        palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
+        keys = Keys([], [], None)
+        actions: set[str] = set()
+        for key, (node, binding, enabled, tooltip) in active.items():
+            if key == palette_key:
+                keys.palette = BarKey(
+                    key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    enabled,
+                    tooltip or binding.description,
+                )
+            elif binding.show and binding.action not in actions:
+                actions.add(binding.action)  # one key per action, as in the footer
+                shown = BarKey(
+                    key, app.get_key_display(binding), binding.description, enabled, tooltip or ""
+                )
+                (keys.app if node is app else keys.screen).append(shown)
+        return keys
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def render(self) -> Text:
+        """The screen's keys from the left, as many as fit (then an ellipsis); the app's
+        (help, quit) and the palette's on the right, always."""
+        keys = self._current()
+        width = self.size.width
+        right = 1 + sum(key.width + 1 for key in keys.app)  # a space before each key, after
+        if keys.palette is not None:
+            right += keys.palette.width + 1  # the separator
+        room = max(width - right, 0)
+        wanted = sum(key.width + 1 for key in keys.screen)
+        fits = room if wanted <= room else room - len(ELLIPSIS) - 1  # what is cut is said
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[tuple[int, int, BarKey]] = []
+        position = 0
+        for index, key in enumerate(keys.screen):
+            gap = 1 if index else 0
+            if position + gap + key.width > fits:
+                if position + gap + len(ELLIPSIS) <= room:
+                    line.append(" " * gap + ELLIPSIS, self._description_style(key))
+                    position += gap + len(ELLIPSIS)
+                break
+            line.append(" " * gap)
+            position += gap
+            self._append(line, key)
+            spans.append((position, position + key.width, key))
+            position += key.width
+        line.append(" " * (max(room - position, 0) + 1))
+        position = max(room, position) + 1
+        for key in keys.app:
+            self._append(line, key)
+            spans.append((position, position + key.width, key))
+            position += key.width + 1
+            line.append(" ")
+        if keys.palette is not None:
+            line.append(SEPARATOR, self.get_component_rich_style("key-bar--separator"))
+            self._append(line, keys.palette)
+            spans.append((position + 1, position + 1 + keys.palette.width, keys.palette))
+        self._spans = spans
+        return line
+
+    def _description_style(self, key: BarKey) -> Style:
+        style = self.get_component_rich_style("key-bar--description")
+        return self._decorate(style, key)
+
+    def _decorate(self, style: Style, key: BarKey) -> Style:
+        if key == self._hover:
+            style += self.get_component_rich_style("key-bar--hover")
+        if not key.enabled:
+            style += Style(dim=True)
+        return style
+
+    def _append(self, line: Text, key: BarKey) -> None:
+        key_style = self._decorate(self.get_component_rich_style("key-bar--key"), key)
+        line.append(key.display, key_style)
+        if key.description:
+            line.append(f" {key.description}", self._description_style(key))
+
+    # -- the mouse ----------------------------------------------------------------------
+
+    def key_at(self, x: int) -> BarKey | None:
+        """The key drawn at cell ``x`` (as last drawn)."""
+        return next((key for start, end, key in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self.key_at(event.x)
+        if key != self._hover:
+            self._hover = key
+            self.tooltip = key.tooltip if key is not None and key.tooltip else None
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        key = self.key_at(event.x)
+        if key is None:
+            return
+        event.stop()
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()

@@ -1,0 +1,104 @@
+"""The key bar at the bottom of every screen: what it shows, and what the mouse does there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from informa.ui.app import InformaApp
+from informa.ui.widgets.key_bar import ELLIPSIS, KeyBar
+
+from .helpers import AppFactory, settle
+
+
+def bar_of(app: InformaApp) -> KeyBar:
+    return app.screen.query_one(KeyBar)
+
+
+def drawn(bar: KeyBar) -> Text:
+    rendered = bar.render()
+    assert isinstance(rendered, Text)
+    return rendered
+
+
+def x_of(bar: KeyBar, label: str) -> int:
+    """Where ``label`` ("n New") starts on the bar."""
+    position = drawn(bar).plain.find(label)
+    assert position >= 0, f"{label!r} is not on the bar"
+    return position
+
+
+async def test_the_bar_lists_the_keys_and_keeps_help_and_quit_when_narrow(
+    make: AppFactory,
+) -> None:
+    app = make()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        wide = drawn(bar_of(app)).plain
+        for label in ("n New", "e Edit", "p Prepare call", "/ Filter", "^q Quit", "F1 Help"):
+            assert label in wide
+        assert wide.rstrip().endswith("▏^p palette")
+        assert ELLIPSIS not in wide
+
+        await pilot.resize_terminal(80, 30)
+        await settle(pilot)
+        narrow = drawn(bar_of(app)).plain
+        assert len(narrow) <= 80
+        assert narrow.startswith("n New e Edit")
+        assert "/ Filter" not in narrow
+        assert ELLIPSIS in narrow  # F1 lists what was cut
+        for label in ("^q Quit", "F1 Help", "^p palette"):
+            assert label in narrow
+
+
+KEYS = ("f1", "f12", "shift+f5", "f", "ctrl+f")
+
+
+async def test_function_keys_are_shown_as_on_the_keyboard(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(120, 30)):
+        shown = {key: app.get_key_display(Binding(key, "bell")) for key in KEYS}
+    assert shown == {"f1": "F1", "f12": "F12", "shift+f5": "shift+F5", "f": "f", "ctrl+f": "^f"}
+
+
+async def test_keys_that_cannot_act_now_are_dimmed(make: AppFactory) -> None:
+    """With nobody in the list, the keys for the highlighted contact are drawn dim."""
+    app = make()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("a")
+        await settle(pilot)
+        bar = bar_of(app)
+
+        def edit_is_dim() -> bool:
+            text = drawn(bar)
+            at = x_of(bar, "e Edit")
+            return any(
+                span.start <= at < span.end and span.style.dim  # type: ignore[union-attr]
+                for span in text.spans
+            )
+
+        assert next(key for key in bar.keys if key.display == "e").enabled
+        assert not edit_is_dim()
+        await pilot.press("slash", *"zzzz", "enter")  # a filter nobody matches
+        await settle(pilot)
+        assert not next(key for key in bar.keys if key.display == "e").enabled
+        assert edit_is_dim()
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert next(key for key in bar.keys if key.display == "e").enabled
+
+
+async def test_a_click_on_a_key_presses_it_and_hovering_tells_what_it_does(
+    make: AppFactory,
+) -> None:
+    from informa.ui.dialogs.contact_form import ContactForm
+
+    app = make()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        bar = bar_of(app)
+        await pilot.hover(KeyBar, offset=(x_of(bar, "n New") + 2, 0))
+        assert bar.tooltip == "Add a contact."
+        await pilot.click(KeyBar, offset=(x_of(bar, "n New"), 0))
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
