@@ -4,6 +4,10 @@ The same tree as informa's pipeline (a header; the views in an option list; a hi
 box over a list of drawn lines; a details pane; a footer with the pipeline's keys), the same
 sizes, borders and bindings, no data, no database, no informa module. Its start against
 ``bare_static.py`` is the part of the start-up target these widgets use by themselves.
+
+The keys are shown by Textual's own ``Footer``, a widget per key (each key has its own
+action: the footer shows one key per action). informa draws its keys in one widget
+(``informa.ui.widgets.key_bar``), so this floor is higher than what informa's own keys cost.
 """
 
 from __future__ import annotations
@@ -45,9 +49,16 @@ class BareWidgets(App[None]):
     #detail { height: 1fr; border: round $panel-lighten-2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding({"]": "right_square_bracket", "/": "slash"}.get(key, key), "bell", f"Key {key}")
+        Binding(
+            {"]": "right_square_bracket", "/": "slash"}.get(key, key),
+            f"key('{key}')",
+            f"Key {key}",
+        )
         for key in KEYS
     ]
+
+    def action_key(self, key: str) -> None:
+        self.bell()
 
     def compose(self) -> ComposeResult:
         yield Header()
