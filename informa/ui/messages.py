@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from informa.domain.model import ContactDossier, PipelineView
+from informa.domain.model import ContactDossier, Interview, PipelineView
 
 
 @dataclass
 class PipelineLoaded(Message):
     pipeline: PipelineView
+    open_calls: tuple[Interview, ...] = ()
+    """Calls left in progress (read with the first load only)."""
 
 
 @dataclass

@@ -472,3 +472,31 @@ async def test_the_detail_says_how_quickly_they_reply(make: AppFactory) -> None:
         await select(pilot, app, "Maya Okafor")  # answered the next day
         await settle(pilot)
         assert "Booster: replied within 3 business days" in detail_text()
+
+
+async def test_the_details_say_nothing_until_the_first_view_is_read(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the database opens, the details pane is blank: not the welcome for an empty
+    workspace (a user with thousands of contacts saw it flash), not "nobody here"."""
+    import threading
+
+    from informa import factory
+
+    opened = threading.Event()
+    real_open = factory.open_store
+
+    def slow_open(*args: object, **options: bool) -> object:
+        opened.wait(timeout=10)
+        return real_open(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(factory, "open_store", slow_open)
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#detail-body", Static)
+        assert str(body.render()).strip() == ""
+        opened.set()
+        await settle(pilot)
+        assert app.screen.query_one(ContactDetail).border_title == table_names(app)[0]
+        assert "informa demo" not in str(body.render())

@@ -22,7 +22,15 @@ from textual.widgets import Header, Input, OptionList
 from textual.worker import get_current_worker
 
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
-from informa.domain.model import ALL, DUE, ActivityKind, Contact, Stage, view_label
+from informa.domain.model import (
+    ALL,
+    DUE,
+    ActivityKind,
+    Contact,
+    Interview,
+    Stage,
+    view_label,
+)
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
@@ -188,7 +196,7 @@ class PipelineScreen(Screen[None]):
         super().__init__(id="pipeline")
         self.view = DUE
         self._first_load = True
-        self._resume_offered = False
+        self._started = False
         self._detail_pending = False
         self._nobody_highlighted = True
         self._land_on: int | None = None
@@ -242,24 +250,15 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
         # Paint the screen first, then read the data: the reading thread would otherwise
         # hold the interpreter while the first frame is being drawn.
-        self.call_after_refresh(partial(self.load_pipeline, self.view))
+        self.call_after_refresh(partial(self.load_pipeline, self.view, first=True))
 
     @work(group="dialog")
-    async def offer_resume(self) -> None:
-        """A call still "in progress" means informa stopped mid-call: offer to go back to it."""
-        store = self.informa.store
-        try:
-            open_calls = await asyncio.to_thread(store.interviews.in_progress)
-        except InformaError:
-            open_calls = []
-        if not open_calls:
-            # The footer dimmed the contact keys while this ran (one dialog at a time).
-            self.call_after_refresh(self.refresh_bindings)
-            return
+    async def offer_resume(self, call: Interview) -> None:
+        """A call still "in progress" means informa stopped mid-call: offer to go back to it
+        (the first load reads them, ``load_pipeline``)."""
         from informa.domain.notes import format_elapsed
         from informa.ui.dialogs.confirm import Confirm
 
-        call = open_calls[0]
         elapsed = format_elapsed(call.elapsed_seconds(self.informa.clock()))
         resume = await self.app.push_screen_wait(
             Confirm(
@@ -411,24 +410,28 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
 
     @work(thread=True, exclusive=True, group="pipeline")
-    def load_pipeline(self, view: str, *, whole: bool = False) -> None:
+    def load_pipeline(self, view: str, *, whole: bool = False, first: bool = False) -> None:
         """Read ``view`` and post it: its first ``FIRST_WINDOW`` rows (and the counts of
         all), or all of it if ``whole``. The list asks for the rest when the user needs it
         (``ContactList.MoreWanted``), so a stage of thousands shows in a few milliseconds
-        and is held in memory only if it is used (see benchmarks/: stage_switch, rss)."""
+        and is held in memory only if it is used (see benchmarks/: stage_switch, rss).
+        The ``first`` load also reads the calls left in progress (offered for resuming)."""
         if not self.informa.open_store():  # the first time: the database opens here
             return
-        views, today = self.informa.store.views, self.informa.today()
+        store, today = self.informa.store, self.informa.today()
         try:
-            pipeline = views.pipeline(view, today, limit=None if whole else FIRST_WINDOW)
+            pipeline = store.views.pipeline(view, today, limit=None if whole else FIRST_WINDOW)
+            open_calls = tuple(store.interviews.in_progress()) if first else ()
         except InformaError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
         if not get_current_worker().is_cancelled:  # a newer load (a save, a switch) wins
-            self.post_message(PipelineLoaded(pipeline))
+            self.post_message(PipelineLoaded(pipeline, open_calls))
 
     def on_pipeline_loaded(self, message: PipelineLoaded) -> None:
         pipeline = message.pipeline
+        if message.open_calls:
+            self.offer_resume(message.open_calls[0])
         if pipeline.view != self.view:
             return  # the user has moved on to another view
         if self._first_load and pipeline.view == DUE and not pipeline.contacts and pipeline.total:
@@ -436,10 +439,9 @@ class PipelineScreen(Screen[None]):
             self._first_load = False
             self.action_show_view(ALL)
             return
-        if not self._resume_offered:  # the first screenful is in: now the rest can start
-            self._resume_offered = True
+        if not self._started:  # the first screenful is in: now the rest can start
+            self._started = True
             self.call_after_refresh(self.informa.started)  # after this frame: it collects
-            self.offer_resume()
         self._first_load = False
         self._total = pipeline.total
         self.stage_list.show_counts(pipeline.counts, pipeline.due_count, pipeline.total)
@@ -509,7 +511,7 @@ class PipelineScreen(Screen[None]):
             if not self._detail_pending:
                 self._detail_pending = True
                 self.call_after_refresh(self._load_highlighted)
-        elif not self.contacts.rows:
+        elif not self.contacts.rows and not self._first_load:  # not before anything is read
             self.detail.clear(workspace_empty=self._total == 0)
 
     def _load_highlighted(self) -> None:

@@ -46,6 +46,7 @@ class ContactDetail(VerticalScroll):
         border-title-color: $text-muted;
         padding: 0 1;
     }
+    ContactDetail { overflow-y: scroll; }  /* its track from the start: no second frame */
     ContactDetail:focus { border: round $primary; }
     ContactDetail > Static { width: 1fr; }
     """
@@ -57,7 +58,7 @@ class ContactDetail(VerticalScroll):
         self.border_title = "Contact"
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Select a contact to see the details.", style="dim"), id="detail-body")
+        yield Static(id="detail-body")  # filled once the first view is read
 
     def clear(self, *, workspace_empty: bool = False) -> None:
         self.border_title = "Contact"

@@ -85,6 +85,9 @@ class ContactList(ScrollView, can_focus=True):
         height: 1fr;
         width: 1fr;
         overflow-x: hidden;
+        overflow-y: scroll;  /* the track from the start: rows arriving do not narrow it */
+        scrollbar-background: $surface;  /* an empty track is not drawn as a bar */
+        scrollbar-background-hover: $surface;
         border: round $panel-lighten-2;
         border-title-color: $text-muted;
         border-subtitle-color: $text-muted;
