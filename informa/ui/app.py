@@ -20,6 +20,7 @@ from informa.domain.clock import Clock, system_clock
 from informa.domain.errors import InformaError
 from informa.ui.commands import ContactJump, NotesSearch
 from informa.ui.screens.pipeline import ACTION_COMMANDS, PipelineScreen
+from informa.ui.text import key_label
 from informa.ui.themes import THEMES
 
 if TYPE_CHECKING:
@@ -216,11 +217,7 @@ class InformaApp(App[None]):
 
     def get_key_display(self, binding: Binding) -> str:
         """Function keys as printed on the keyboard: ``F1``, not Textual's ``f1``."""
-        display = super().get_key_display(binding)
-        head, _, key = display.rpartition("+")
-        if len(key) in (2, 3) and key[0] == "f" and key[1:].isdigit():
-            return f"{head}+F{key[1:]}" if head else f"F{key[1:]}"
-        return display
+        return key_label(super().get_key_display(binding))
 
     def today(self) -> date:
         return self.clock().date()

@@ -12,8 +12,8 @@ from informa.domain.model import ContactDossier, Interview, PipelineView
 @dataclass
 class PipelineLoaded(Message):
     pipeline: PipelineView
-    open_calls: tuple[Interview, ...] = ()
-    """Calls left in progress (read with the first load only)."""
+    open_calls: tuple[Interview, ...] | None = None
+    """Calls left in progress, if this load read them (``None``: it did not)."""
 
 
 @dataclass

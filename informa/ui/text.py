@@ -14,6 +14,15 @@ from textual.strip import Strip
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+_FUNCTION_KEY = re.compile(r"(?<![a-z])f(\d{1,2})$")
+
+
+def key_label(display: str) -> str:
+    """A key as shown to the user: function keys as printed on the keyboard (``F2``,
+    ``shift+F5``, ``^F5``), not Textual's ``f2``; anything else as it is."""
+    return _FUNCTION_KEY.sub(r"F\1", display)
+
+
 def clean(value: str) -> str:
     """Replace control characters (keeping newlines and tabs) with a visible symbol."""
     return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", value)

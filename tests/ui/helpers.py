@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any, TypeVar
 
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.worker import WorkerCancelled
 
 from informa.ui.app import InformaApp
 
@@ -60,8 +62,9 @@ async def settle(pilot: Pilot[Any]) -> None:
     detail worker, a save starts a reload). Workers holding an open dialog are not waited for."""
     for _ in range(3):
         busy = [worker for worker in pilot.app.workers if worker.group != "dialog"]
-        if busy:
-            await pilot.app.workers.wait_for_complete(busy)
+        for worker in busy:
+            with suppress(WorkerCancelled):  # overtaken by a newer one: done as well
+                await worker.wait()
         await pilot.pause()
 
 

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from informa.ui.app import InformaApp
+from informa.ui.dialogs.base import keys_hint
 from informa.ui.widgets.key_bar import ELLIPSIS, KeyBar
 
 from .helpers import AppFactory, settle
@@ -40,6 +41,22 @@ async def test_the_bar_lists_the_keys_and_keeps_help_and_quit_when_narrow(
         assert wide.rstrip().endswith("▏^p palette")
         assert ELLIPSIS not in wide
 
+        bar = bar_of(app)
+        keys = bar.keys
+        screen_keys = [key for key in keys if key.key not in {"ctrl+q", "f1", "ctrl+p"}]
+        exact = (
+            sum(key.width + 1 for key in screen_keys)  # a space after each, before the next
+            + sum(key.width + 1 for key in keys[len(screen_keys) : -1])  # help, quit
+            + 1  # the separator
+            + keys[-1].width  # the palette
+        )
+        await pilot.resize_terminal(exact, 30)
+        await settle(pilot)
+        assert ELLIPSIS not in drawn(bar_of(app)).plain  # every key, exactly
+        await pilot.resize_terminal(exact - 1, 30)
+        await settle(pilot)
+        assert ELLIPSIS in drawn(bar_of(app)).plain
+
         await pilot.resize_terminal(80, 30)
         await settle(pilot)
         narrow = drawn(bar_of(app)).plain
@@ -51,14 +68,22 @@ async def test_the_bar_lists_the_keys_and_keeps_help_and_quit_when_narrow(
             assert label in narrow
 
 
-KEYS = ("f1", "f12", "shift+f5", "f", "ctrl+f")
+KEYS = ("f1", "f12", "shift+f5", "ctrl+f5", "f", "ctrl+f")
 
 
 async def test_function_keys_are_shown_as_on_the_keyboard(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(120, 30)):
         shown = {key: app.get_key_display(Binding(key, "bell")) for key in KEYS}
-    assert shown == {"f1": "F1", "f12": "F12", "shift+f5": "shift+F5", "f": "f", "ctrl+f": "^f"}
+    assert shown == {
+        "f1": "F1",
+        "f12": "F12",
+        "shift+f5": "shift+F5",
+        "ctrl+f5": "^F5",
+        "f": "f",
+        "ctrl+f": "^f",
+    }
+    assert keys_hint(("f2", "save"), ("esc", "cancel")).plain == "F2 save  esc cancel"
 
 
 async def test_keys_that_cannot_act_now_are_dimmed(make: AppFactory) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -479,8 +480,20 @@ async def test_the_details_say_nothing_until_the_first_view_is_read(
 ) -> None:
     """While the database opens, the details pane is blank: not the welcome for an empty
     workspace (a user with thousands of contacts saw it flash), not "nobody here"."""
-    import threading
+    opened = held_open(monkeypatch)
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#detail-body", Static)
+        assert str(body.render()).strip() == ""
+        opened.set()
+        await settle(pilot)
+        assert app.screen.query_one(ContactDetail).border_title == table_names(app)[0]
+        assert "informa demo" not in str(body.render())
 
+
+def held_open(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The database opens only once the returned event is set (a slow disk, a big file)."""
     from informa import factory
 
     opened = threading.Event()
@@ -491,12 +504,121 @@ async def test_the_details_say_nothing_until_the_first_view_is_read(
         return real_open(*args, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(factory, "open_store", slow_open)
+    return opened
+
+
+@pytest.mark.parametrize("key", ["", "a"])
+async def test_a_call_left_running_is_offered_even_if_a_key_comes_first(
+    make: AppFactory, demo_db: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    """The calls in progress are read with a view's load; a view key pressed while the
+    database opens overtakes the first load, and the next one still offers the call."""
+    from datetime import timedelta
+
+    from informa.domain.clock import fixed_clock
+    from informa.store import Store
+    from informa.ui.dialogs.confirm import Confirm
+
+    from .conftest import NOW
+
+    store = Store.open(demo_db, clock=fixed_clock(NOW))
+    try:
+        (zoe,) = store.contacts.find("Zoe Martin")
+        call = store.interviews.prepare(zoe.id)
+        store.interviews.start(call.id, at=NOW - timedelta(minutes=12))
+    finally:
+        store.close()
+    opened = held_open(monkeypatch)
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
-        body = app.screen.query_one("#detail-body", Static)
-        assert str(body.render()).strip() == ""
+        if key:
+            await pilot.press(key)
+            await pilot.pause()
         opened.set()
         await settle(pilot)
-        assert app.screen.query_one(ContactDetail).border_title == table_names(app)[0]
-        assert "informa demo" not in str(body.render())
+        assert isinstance(app.screen, Confirm)
+        assert "12:00 in" in str(app.screen.query_one(".message", Static).render())
+
+
+async def test_the_list_shows_even_if_the_calls_in_progress_cannot_be_read(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from informa.domain.errors import InformaError
+    from informa.store.interviews import InterviewService
+
+    def unreadable(self: InterviewService) -> list[object]:
+        raise InformaError("interview table unreadable")
+
+    monkeypatch.setattr(InterviewService, "in_progress", unreadable)
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert table_names(app)
+        assert list_of(app).border_title == f"Due ({len(table_names(app))})"
+
+
+async def test_a_partly_read_view_keeps_its_place_while_the_rest_is_read(
+    make: AppFactory, many: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the user does while the rest of a view is being read is not undone by it: a
+    jump stays in the view that holds the person, ``home`` after ``end`` stays home, a sort
+    survives a reload that overtakes the read, and a read that failed is asked for again."""
+    from informa.domain.errors import InformaError
+    from informa.store.views import ViewService
+
+    real = ViewService.pipeline
+    failures: list[str] = []
+    slow = threading.Event()
+
+    def pipeline(
+        self: ViewService, view: str, today: object, *, limit: int | None = None
+    ) -> object:
+        if limit is None and failures:
+            raise InformaError(failures.pop())
+        if limit is None:
+            slow.wait(timeout=0.3)  # a big view read whole: the user goes on meanwhile
+        return real(self, view, today, limit=limit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ViewService, "pipeline", pipeline)
+    app = make()
+    async with app.run_test(size=(140, 24)) as pilot:
+        await settle(pilot)
+        contacts = list_of(app)
+        screen = app.screen
+        assert isinstance(screen, PipelineScreen)
+
+        await pilot.press("1")
+        await settle(pilot)
+        screen.jump_to(contact_named(app, many[-1]))
+        await settle(pilot)
+        assert screen.view == "prospect"
+        assert contacts.highlighted is not None and contacts.highlighted.name == many[-1]
+
+        await pilot.press("a", "1")
+        await settle(pilot)
+        await pilot.press("end", "home")
+        await settle(pilot)
+        assert read_whole(contacts)
+        assert contacts.cursor == 0
+
+        await pilot.press("a", "1")
+        await settle(pilot)
+        await pilot.press("s")  # sort by role: it waits for the rest...
+        screen.refresh_after_change()  # ...which a save's reload overtakes
+        await settle(pilot)
+        assert read_whole(contacts)
+        roles = [contact.role.casefold() for contact in contacts.rows]
+        assert roles == sorted(roles)
+
+        await pilot.press("a", "1")
+        await settle(pilot)
+        failures.append("database is locked")
+        await pilot.press("s")  # the read fails: the toast says so
+        await settle(pilot)
+        assert not read_whole(contacts)
+        await pilot.press("S")  # asked again
+        await settle(pilot)
+        assert read_whole(contacts)
+        roles = [contact.role.casefold() for contact in contacts.rows]
+        assert roles == sorted(roles, reverse=True)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from informa.ui.text import plain
+from informa.ui.text import key_label, plain
 
 ResultT = TypeVar("ResultT")
 
@@ -29,14 +29,14 @@ FORM_ERROR = "form"
 
 
 def keys_hint(*pairs: tuple[str, str], tail: str = "") -> Content:
-    """``keys_hint(("f2", "save"), ("esc", "cancel"))`` → "f2 save  esc cancel", keys bold;
+    """``keys_hint(("f2", "save"), ("esc", "cancel"))`` → "F2 save  esc cancel", keys bold;
     ``tail`` is a short muted remark after them."""
     parts: list[str | tuple[str, str]] = []
     for index, (key, action) in enumerate(pairs):
         if index:
             parts.append(("  ", "$text-muted"))
         # Spaces trail each span: some SVG viewers drop a span's leading spaces.
-        parts += [(f"{key} ", "bold $accent"), (action, "$text-muted")]
+        parts += [(f"{key_label(key)} ", "bold $accent"), (action, "$text-muted")]
     if tail:
         parts += [("  ", ""), (tail, "italic $text-muted")]
     return Content.assemble(*parts)

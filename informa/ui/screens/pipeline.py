@@ -197,6 +197,8 @@ class PipelineScreen(Screen[None]):
         self.view = DUE
         self._first_load = True
         self._started = False
+        self._resume_pending = True
+        """No load has yet read the calls left in progress."""
         self._detail_pending = False
         self._nobody_highlighted = True
         self._land_on: int | None = None
@@ -250,7 +252,7 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
         # Paint the screen first, then read the data: the reading thread would otherwise
         # hold the interpreter while the first frame is being drawn.
-        self.call_after_refresh(partial(self.load_pipeline, self.view, first=True))
+        self.call_after_refresh(partial(self.load_pipeline, self.view))
 
     @work(group="dialog")
     async def offer_resume(self, call: Interview) -> None:
@@ -394,7 +396,7 @@ class PipelineScreen(Screen[None]):
         self.stage_list.select_view(view)
 
     def action_reload(self) -> None:
-        self.load_pipeline(self.view, whole=self.contacts.complete)
+        self.load_pipeline(self.view, whole=self.contacts.whole_wanted)
 
     @on(OptionList.OptionHighlighted, "#stages")
     def _view_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -410,28 +412,36 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
 
     @work(thread=True, exclusive=True, group="pipeline")
-    def load_pipeline(self, view: str, *, whole: bool = False, first: bool = False) -> None:
+    def load_pipeline(self, view: str, *, whole: bool = False) -> None:
         """Read ``view`` and post it: its first ``FIRST_WINDOW`` rows (and the counts of
         all), or all of it if ``whole``. The list asks for the rest when the user needs it
         (``ContactList.MoreWanted``), so a stage of thousands shows in a few milliseconds
         and is held in memory only if it is used (see benchmarks/: stage_switch, rss).
-        The ``first`` load also reads the calls left in progress (offered for resuming)."""
+        Until one has arrived, a load also reads the calls left in progress (to offer them
+        for resuming): the first may be overtaken by the user switching views."""
         if not self.informa.open_store():  # the first time: the database opens here
             return
         store, today = self.informa.store, self.informa.today()
         try:
             pipeline = store.views.pipeline(view, today, limit=None if whole else FIRST_WINDOW)
-            open_calls = tuple(store.interviews.in_progress()) if first else ()
         except InformaError as exc:
             self.post_message(LoadFailed(str(exc)))
             return
+        open_calls: tuple[Interview, ...] | None = None
+        if self._resume_pending:
+            try:
+                open_calls = tuple(store.interviews.in_progress())
+            except InformaError:
+                open_calls = ()  # nothing to offer rather than no list
         if not get_current_worker().is_cancelled:  # a newer load (a save, a switch) wins
             self.post_message(PipelineLoaded(pipeline, open_calls))
 
     def on_pipeline_loaded(self, message: PipelineLoaded) -> None:
         pipeline = message.pipeline
-        if message.open_calls:
-            self.offer_resume(message.open_calls[0])
+        if message.open_calls is not None and self._resume_pending:
+            self._resume_pending = False
+            if message.open_calls:
+                self.offer_resume(message.open_calls[0])
         if pipeline.view != self.view:
             return  # the user has moved on to another view
         if self._first_load and pipeline.view == DUE and not pipeline.contacts and pipeline.total:
@@ -498,6 +508,7 @@ class PipelineScreen(Screen[None]):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.informa.started()
+        self.contacts.read_failed()
         self._tell(message.message, title="Could not load", severity="error", timeout=10)
 
     @on(ContactList.Highlighted)
@@ -526,7 +537,8 @@ class PipelineScreen(Screen[None]):
 
     @on(ContactList.MoreWanted)
     def _more_wanted(self) -> None:
-        self.load_pipeline(self.view, whole=True)
+        if self._sorted_view == self.view:  # not the previous view's rows, still on screen
+            self.load_pipeline(self.view, whole=True)
 
     @on(ContactList.Selected)
     def _contact_selected(self) -> None:
@@ -555,7 +567,7 @@ class PipelineScreen(Screen[None]):
     def refresh_after_change(self, contact_id: int | None = None) -> None:
         """Reload the list and the details after a change, landing on ``contact_id``."""
         self._land_on = contact_id
-        self.load_pipeline(self.view, whole=self.contacts.complete)
+        self.load_pipeline(self.view, whole=self.contacts.whole_wanted)
 
     def jump_to(self, contact_id: int, *, reload: bool = False) -> None:
         """Put the cursor on a contact, switching to All if this view does not show them
@@ -566,7 +578,9 @@ class PipelineScreen(Screen[None]):
         self.key_escape()  # a filter might hide them
         self._land_on = contact_id
         self._follow = True
-        if self.view == ALL:
+        if self.view != ALL and not self.contacts.complete:
+            self.load_pipeline(self.view, whole=True)  # they may be further down this view
+        elif self.view == ALL:
             self.load_pipeline(ALL)
         else:
             self.action_show_view(ALL)

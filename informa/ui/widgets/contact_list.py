@@ -193,6 +193,16 @@ class ContactList(ScrollView, can_focus=True):
         """Whether every contact of the view is read (not only its first rows)."""
         return len(self._all) >= self._listed
 
+    @property
+    def whole_wanted(self) -> bool:
+        """Whether a reload should read the view whole: it is all here, or the rest was
+        asked for (a sort or ``end`` is waiting for it)."""
+        return self.complete or self._wanted
+
+    def read_failed(self) -> None:
+        """Reading the rest failed: the next need asks again (``end`` waits no more)."""
+        self._wanted = self._to_last = False
+
     def want_more(self) -> None:
         """Ask for the rest of the view, once, if it is not all here."""
         if not self.complete and not self._wanted:
@@ -266,6 +276,7 @@ class ContactList(ScrollView, can_focus=True):
         """Move the cursor to a contact if listed (and read); returns whether it was."""
         for index, contact in enumerate(self.rows):
             if contact.id == contact_id:
+                self._to_last = False
                 self.cursor = index
                 return True
         return False
@@ -296,12 +307,15 @@ class ContactList(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
 
     def action_cursor(self, delta: int) -> None:
+        self._to_last = False  # a move after ``end`` wins over it
         self.cursor += delta
 
     def action_page(self, direction: int) -> None:
+        self._to_last = False
         self.cursor += direction * max(self.size.height - 2, 1)
 
     def action_first(self) -> None:
+        self._to_last = False
         self.cursor = 0
 
     def action_last(self) -> None:
@@ -329,6 +343,7 @@ class ContactList(ScrollView, can_focus=True):
         if 0 <= row < len(self.rows):
             if row == self.cursor and event.chain > 1:
                 self.action_select()
+            self._to_last = False
             self.cursor = row
 
     def on_resize(self) -> None:

@@ -154,7 +154,7 @@ class KeyBar(Widget, can_focus=False):
         if keys.palette is not None:
             right += keys.palette.width + 1  # the separator
         room = max(width - right, 0)
-        wanted = sum(key.width + 1 for key in keys.screen)
+        wanted = sum(key.width + 1 for key in keys.screen) - 1  # a space between two keys
         fits = room if wanted <= room else room - len(ELLIPSIS) - 1  # what is cut is said
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, BarKey]] = []
