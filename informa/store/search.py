@@ -168,13 +168,17 @@ def _rowid(kind: str, ref_id: int) -> int:
     return ref_id * 4 + m.SearchIndex.KIND_CODES[kind]
 
 
+_DELETE = "DELETE FROM search_index WHERE rowid = ?"
+_INSERT = "INSERT INTO search_index (rowid, kind, ref_id, title, body) VALUES (?, ?, ?, ?, ?)"
+
+
 def put(kind: str, ref_id: int, title: str, body: str) -> None:
-    """Index (or re-index) one record. Called inside the caller's transaction."""
+    """Index (or re-index) one record. Called inside the caller's transaction, with fixed
+    SQL (prepared once per connection: every autosave of a call's notes comes here)."""
     rowid = _rowid(kind, ref_id)
-    m.SearchIndex.delete().where(m.SearchIndex.rowid == rowid).execute()
-    m.SearchIndex.insert(
-        rowid=rowid, kind=kind, ref_id=ref_id, title=unmarked(title), body=unmarked(body)
-    ).execute()
+    cursor = raw_cursor()
+    cursor.execute(_DELETE, (rowid,))
+    cursor.execute(_INSERT, (rowid, kind, ref_id, unmarked(title), unmarked(body)))
 
 
 def put_many(entries: Iterable[tuple[str, int, str, str]], *, fresh: bool = False) -> None:
@@ -195,10 +199,8 @@ def put_many(entries: Iterable[tuple[str, int, str, str]], *, fresh: bool = Fals
     # company...) did at nearly every row: four times the time for 12,000 rows
     cursor = raw_cursor()
     stale = [row[:1] for row in rows] if not fresh else _indexed(cursor, rows)
-    cursor.executemany("DELETE FROM search_index WHERE rowid = ?", stale)
-    cursor.executemany(
-        "INSERT INTO search_index (rowid, kind, ref_id, title, body) VALUES (?, ?, ?, ?, ?)", rows
-    )
+    cursor.executemany(_DELETE, stale)
+    cursor.executemany(_INSERT, rows)
 
 
 def _indexed(
@@ -226,7 +228,7 @@ def _indexed(
 
 
 def drop(kind: str, ref_id: int) -> None:
-    m.SearchIndex.delete().where(m.SearchIndex.rowid == _rowid(kind, ref_id)).execute()
+    raw_cursor().execute(_DELETE, (_rowid(kind, ref_id),))
 
 
 def _indexed_title(kind: str, ref_id: int) -> str | None:
@@ -279,9 +281,13 @@ def index_company(row: m.Company) -> None:
 
 
 def index_interview(row: m.Interview, contact_name: str) -> None:
-    """A call's notes and, under them, its debrief (the reflection written after it)."""
-    body = f"{row.notes}\n\n{row.debrief}" if row.debrief.strip() else row.notes
-    put("interview", row.id, contact_name, body)
+    put("interview", row.id, contact_name, notes_body(row.notes, row.debrief))
+
+
+def notes_body(notes: str, debrief: str) -> str:
+    """What is indexed of a call: its notes and, under them, its debrief (the reflection
+    written after it)."""
+    return f"{notes}\n\n{debrief}" if debrief.strip() else notes
 
 
 # -- searching -------------------------------------------------------------------------

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from informa.domain.clock import fixed_clock
 from informa.domain.errors import NotFoundError, ValidationError
 from informa.domain.model import (
     ALL,
@@ -154,6 +156,28 @@ def test_notes_conflict_keeps_both_versions(store: Store, now: datetime) -> None
     assert conflict.value.stored == "mine"
     assert conflict.value.revision == 1
     assert store.interviews.get(interview.id).notes == "mine"
+
+
+def test_saving_notes_stamps_the_call_and_keeps_its_debrief_found(
+    db_path: Path, now: datetime
+) -> None:
+    later = now + timedelta(minutes=5)
+    store = Store.open(db_path, clock=fixed_clock(later), create_folder=True)
+    try:
+        ada = store.contacts.create(ContactDraft(name="Ada Quill"))
+        interview = store.interviews.schedule(ada.id, now)
+        store.interviews.save_debrief(interview.id, "Surprised by the walrus question")
+        revision = store.interviews.save_notes(interview.id, "talked pipelines", base_revision=0)
+        saved = store.interviews.get(interview.id)
+        assert (saved.notes, saved.notes_revision) == ("talked pipelines", revision)
+        assert m.Interview.get_by_id(interview.id).updated_at == later
+        for word in ("pipelines", "walrus"):  # the notes and, under them, the debrief
+            (hit,) = store.search.search(word)
+            assert (hit.kind, hit.ref_id, hit.title) == ("interview", interview.id, "Ada Quill")
+        with pytest.raises(NotFoundError):
+            store.interviews.save_notes(interview.id + 100, "lost", base_revision=0)
+    finally:
+        store.close()
 
 
 def test_companies(store: Store) -> None:
