@@ -46,7 +46,6 @@ class ContactDetail(VerticalScroll):
         border-title-color: $text-muted;
         padding: 0 1;
     }
-    ContactDetail { overflow-y: scroll; }  /* its track from the start: no second frame */
     ContactDetail:focus { border: round $primary; }
     ContactDetail > Static { width: 1fr; }
     """
