@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from informa.domain.model import Contact
+if TYPE_CHECKING:
+    from informa.domain.model import Contact
 
 FUZZY_CUTOFF = 80
 

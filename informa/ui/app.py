@@ -280,7 +280,7 @@ class InformaApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, PipelineScreen):
-            from informa.domain.model import VIEWS, view_label
+            from informa.domain.enums import VIEWS, view_label
 
             for title, help_text, action in ACTION_COMMANDS:
                 if screen.check_action(action, ()):

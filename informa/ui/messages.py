@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from informa.domain.model import ContactDossier, Interview, PipelineView
+if TYPE_CHECKING:
+    from informa.domain.model import ContactDossier, Interview, PipelineView
 
 
 @dataclass

@@ -21,16 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList
 from textual.worker import get_current_worker
 
+from informa.domain.enums import ALL, DUE, ActivityKind, Stage, view_label
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
-from informa.domain.model import (
-    ALL,
-    DUE,
-    ActivityKind,
-    Contact,
-    Interview,
-    Stage,
-    view_label,
-)
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
@@ -40,6 +32,7 @@ from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.stage_list import StageList
 
 if TYPE_CHECKING:
+    from informa.domain.model import Contact, Interview
     from informa.ui.app import InformaApp
     from informa.ui.screens.transfer import Transfer
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -14,8 +15,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
-from informa.domain.model import ContactDossier
 from informa.ui.text import clean, plain
+
+if TYPE_CHECKING:
+    from informa.domain.model import ContactDossier
 
 # By ``followup.Responsiveness`` value (a StrEnum: its members are these strings), so that
 # the follow-up rules load with the first details shown, not with the first frame.

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -29,8 +29,10 @@ from textual.strip import Strip
 
 from informa.domain.clock import humanize_ago
 from informa.domain.filtering import ContactMatcher
-from informa.domain.model import Contact
 from informa.ui.text import clean
+
+if TYPE_CHECKING:
+    from informa.domain.model import Contact
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from informa.domain.model import ALL, DUE, VIEWS, StageCount, view_label
+from informa.domain.enums import ALL, DUE, VIEWS, view_label
+
+if TYPE_CHECKING:
+    from informa.domain.model import StageCount
 
 
 class StageList(OptionList):
