@@ -134,7 +134,16 @@ class InformaApp(App[None]):
         self._backup_told = False
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = settings.theme if settings.theme in self.available_themes else "informa"
+        name = settings.theme if settings.theme in self.available_themes else "informa"
+        chosen = self.get_theme(name)
+        if chosen is not None and chosen.dark and self.current_theme.dark:
+            # A dark theme, as Textual's default is: its colours go into the style sheet
+            # before it is first parsed. Setting ``theme`` would parse and apply every style
+            # sheet a second time just after the first (about 5 ms of start-up).
+            self.set_reactive(App.theme, name)
+            self.stylesheet.set_variables(self.get_css_variables())
+        else:
+            self.theme = name
         self.sub_title = "demo data" if demo else str(db_path)
 
     @property

@@ -283,6 +283,26 @@ async def test_theme_choice_persists(make: AppFactory, config_dir: Path) -> None
         assert again.theme == "informa-light"
 
 
+@pytest.mark.parametrize("theme", ["informa", "dracula", "informa-light", "textual-light"])
+async def test_the_theme_in_the_settings_colours_the_first_screen(
+    make: AppFactory, config_dir: Path, theme: str
+) -> None:
+    """Dark themes go into the style sheet before it is first parsed, light ones through
+    Textual's theme switch: either way the first screen is drawn in the chosen colours."""
+    from textual.color import Color
+
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "settings.yaml").write_text(f"theme: {theme}\n", encoding="utf-8")
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert app.theme == theme
+        primary = app.get_theme(theme).primary  # type: ignore[union-attr]
+        contacts = list_of(app)
+        assert contacts.has_focus
+        assert contacts.styles.border_top[1] == Color.parse(primary)
+
+
 async def test_command_palette_switches_views(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
