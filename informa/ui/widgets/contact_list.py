@@ -372,7 +372,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self._width
-        base = self.rich_style
+        base = self._base
         if y == 0:
             return self._header(width, base)
         index = round(self.scroll_offset.y) + y - 1
@@ -384,6 +384,15 @@ class ContactList(ScrollView, can_focus=True):
         if index >= len(self.rows):
             return Strip.blank(width, base)
         return self._row(self.rows[index], index, width, base)
+
+    @property
+    def _base(self) -> Style:
+        """The list's own style (``rich_style`` walks the ancestors for the background:
+        worked out once per theme and focus, not for every line)."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
 
     def _style(self, name: str) -> Style:
         """A component's style, worked out once per theme and focus (a screenful of rows
