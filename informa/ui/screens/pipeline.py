@@ -218,8 +218,11 @@ class PipelineScreen(Screen[None]):
         return self.query_one(ContactDetail)
 
     @property
-    def filter_input(self) -> Input:
-        return self.query_one("#filter", Input)
+    def filter_input(self) -> Input | None:
+        """The filter box, once ``/`` has made it (an Input is a dozen milliseconds of the
+        first frame: benchmarks/, startup)."""
+        found = self.query("#filter")
+        return found.first(Input) if found else None
 
     @property
     def current(self) -> Contact | None:
@@ -231,16 +234,11 @@ class PipelineScreen(Screen[None]):
             yield StageList()
             with Container(id="main"):
                 with Vertical(id="list-pane"):
-                    yield SafeInput(
-                        placeholder="Filter by name, company, role, tags or email (esc clears)",
-                        id="filter",
-                    )
                     yield ContactList(id="contacts")
                 yield ContactDetail()
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.watch(self.filter_input, "value", self._filter_changed, init=False)
         self.stage_list.select_view(self.view)
         self.contacts.focus()
         # Paint the screen first, then read the data: the reading thread would otherwise
@@ -581,9 +579,17 @@ class PipelineScreen(Screen[None]):
 
     # -- filter and sort ----------------------------------------------------------------
 
-    def action_filter(self) -> None:
-        self.filter_input.add_class("-active")
-        self.filter_input.focus()
+    async def action_filter(self) -> None:
+        box = self.filter_input
+        if box is None:
+            box = SafeInput(
+                placeholder="Filter by name, company, role, tags or email (esc clears)",
+                id="filter",
+            )
+            await self.query_one("#list-pane").mount(box, before=self.contacts)
+            self.watch(box, "value", self._filter_changed, init=False)
+        box.add_class("-active")
+        box.focus()
         self.contacts.want_more()  # read everyone while the first word is typed
 
     def _filter_changed(self, value: str) -> None:
@@ -597,9 +603,10 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
 
     def key_escape(self) -> None:
-        if self.filter_input.has_class("-active"):
-            self.filter_input.value = ""
-            self.filter_input.remove_class("-active")
+        box = self.filter_input
+        if box is not None and box.has_class("-active"):
+            box.value = ""
+            box.remove_class("-active")
             self.contacts.focus()
 
     def action_sort(self) -> None:
