@@ -498,14 +498,18 @@ async def test_the_detail_says_how_quickly_they_reply(make: AppFactory) -> None:
 async def test_the_details_say_nothing_until_the_first_view_is_read(
     make: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """While the database opens, the details pane is blank: not the welcome for an empty
-    workspace (a user with thousands of contacts saw it flash), not "nobody here"."""
+    """While the database opens, the details pane and the list are blank: not the welcome
+    for an empty workspace (a user with thousands of contacts saw it flash), not "nobody
+    here"."""
     opened = held_open(monkeypatch)
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         body = app.screen.query_one("#detail-body", Static)
         assert str(body.render()).strip() == ""
+        contacts = list_of(app)
+        assert contacts.empty_message == ""  # not "Nobody here." before anyone is read
+        assert app.focused is contacts  # from the first frame, not moved there after it
         opened.set()
         await settle(pilot)
         assert app.screen.query_one(ContactDetail).border_title == table_names(app)[0]

@@ -180,6 +180,10 @@ class PipelineScreen(Screen[None]):
         (170, "-wide"),
     ]
 
+    AUTO_FOCUS = "#contacts"
+    """The list has the focus from the first frame (focused in ``on_mount``, it took it from
+    the stage list a frame later: a second full paint at start-up)."""
+
     DEFAULT_CSS = """
     #filter { display: none; height: 3; border: round $accent; }
     #filter.-active { display: block; }
@@ -240,7 +244,6 @@ class PipelineScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.stage_list.select_view(self.view)
-        self.contacts.focus()
         # Paint the screen first, then read the data: the reading thread would otherwise
         # hold the interpreter while the first frame is being drawn.
         self.call_after_refresh(partial(self.load_pipeline, self.view))

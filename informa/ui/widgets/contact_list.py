@@ -151,7 +151,8 @@ class ContactList(ScrollView, can_focus=True):
         self.sort_column = "name"
         self.sort_reverse = False
         self.now = datetime.min
-        self.empty_message = "Nobody here."
+        self.empty_message = ""
+        """Shown when no row is listed; nothing until the first contacts are set."""
         self._styles: dict[str, Style] = {}
         self._wanted = False
         """``MoreWanted`` is posted for this list of contacts (once)."""
@@ -246,7 +247,7 @@ class ContactList(ScrollView, can_focus=True):
         rows = self._matcher.filter(self.filter_text)
         previous = self.cursor if same_row else 0
         self.rows = rows
-        self.virtual_size = Size(self._width, self._lines)
+        self.virtual_size = Size(0, self._lines)
         ids = [contact.id for contact in rows]
         # The same person if still listed; otherwise their neighbour, not the top.
         self.cursor = ids.index(keep) if keep in ids else min(previous, max(len(rows) - 1, 0))
@@ -348,8 +349,12 @@ class ContactList(ScrollView, can_focus=True):
             self._to_last = False
             self.cursor = row
 
+    def on_mount(self) -> None:
+        # The header's line from the start (no horizontal scrolling: the width is not
+        # used), so that the first resize changes nothing and draws nothing again.
+        self.virtual_size = Size(0, self._lines)
+
     def on_resize(self) -> None:
-        self.virtual_size = Size(self._width, self._lines)
         self.call_after_refresh(self._scroll_to_cursor)
 
     # -- drawing ------------------------------------------------------------------------
