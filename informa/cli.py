@@ -15,14 +15,34 @@ import click
 
 from informa import __version__
 from informa.cli_common import CliError, paths_of
-from informa.cli_interchange import COMMANDS as INTERCHANGE_COMMANDS
 from informa.domain.errors import InformaError
 from informa.paths import DB_ENV, DbSource, Paths, bundled_banks_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+INTERCHANGE = ("import", "export", "backup", "restore")
+"""The commands of ``cli_interchange``, loaded when one of them (or the help) is asked for:
+opening the app does not need them (benchmarks/: startup)."""
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Informa(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *INTERCHANGE})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in INTERCHANGE and cmd_name not in self.commands:
+            from informa.cli_interchange import COMMANDS
+
+            for command in COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(
+    cls=_Informa,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -239,7 +259,3 @@ def banks_check(files: tuple[Path, ...]) -> None:
             f"{path}: ok (bank '{bank.id}', {len(bank.topics)} topics, "
             f"{bank.question_count} questions)"
         )
-
-
-for _command in INTERCHANGE_COMMANDS:
-    main.add_command(_command)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
@@ -155,6 +154,8 @@ class InformaApp(App[None]):
     def open_store(self) -> bool:
         """Open the database (from a worker thread); if it cannot be, end the app with the
         reason in ``startup_error`` and return False."""
+        import sqlite3  # loaded by now: the store's modules bring it
+
         try:
             store = self.store
         except InformaError as exc:

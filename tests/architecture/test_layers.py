@@ -95,6 +95,7 @@ def test_cli_imports_textual_lazily() -> None:
     loaded = _loaded_after_import(["informa.cli"])
     assert "textual" not in loaded
     assert "peewee" not in loaded
+    assert "informa.cli_interchange" not in loaded  # import, export…: loaded when asked for
 
 
 def test_python_dash_m_informa_runs_the_cli() -> None:
