@@ -150,7 +150,7 @@ class KeyBar(Widget, can_focus=False):
         (help, quit) and the palette's on the right, always."""
         keys = self._current()
         width = self.size.width
-        right = 1 + sum(key.width + 1 for key in keys.app)  # a space before each key, after
+        right = 1 + sum(key.width + 1 for key in keys.app)  # a space before them, one after each
         if keys.palette is not None:
             right += keys.palette.width + 1  # the separator
         room = max(width - right, 0)
