@@ -138,7 +138,7 @@ class InformaApp(App[None]):
         if chosen is not None and chosen.dark and self.current_theme.dark:
             # A dark theme, as Textual's default is: its colours go into the style sheet
             # before it is first parsed. Setting ``theme`` would parse and apply every style
-            # sheet a second time just after the first (about 5 ms of start-up).
+            # sheet a second time just after the first (about 25 ms of start-up).
             self.set_reactive(App.theme, name)
             self.stylesheet.set_variables(self.get_css_variables())
         else:

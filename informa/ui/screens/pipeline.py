@@ -201,7 +201,8 @@ class PipelineScreen(Screen[None]):
         self._land_on: int | None = None
         self._follow = False
         self._total = 0
-        self._sorted_view: str | None = None
+        self._listed_view: str | None = None
+        """The view whose contacts the list holds (the one on screen may still be loading)."""
 
     # -- typed accessors ----------------------------------------------------------------
 
@@ -455,11 +456,11 @@ class PipelineScreen(Screen[None]):
             if pipeline.total == 0
             else "Nobody here."
         )
-        new_view = self._sorted_view != pipeline.view
+        new_view = self._listed_view != pipeline.view
         if new_view:
             # Each view opens in its natural order: Due by date (most overdue first), others
             # by name. s / S change it until the next view.
-            self._sorted_view = pipeline.view
+            self._listed_view = pipeline.view
             contacts.sort_column = "due" if pipeline.view == DUE else "name"
             contacts.sort_reverse = False
         contacts.set_contacts(
@@ -531,7 +532,7 @@ class PipelineScreen(Screen[None]):
 
     @on(ContactList.MoreWanted)
     def _more_wanted(self) -> None:
-        if self._sorted_view == self.view:  # not the previous view's rows, still on screen
+        if self._listed_view == self.view:  # not the previous view's rows, still on screen
             self.load_pipeline(self.view, whole=True)
 
     @on(ContactList.Selected)
@@ -572,10 +573,8 @@ class PipelineScreen(Screen[None]):
         self.key_escape()  # a filter might hide them
         self._land_on = contact_id
         self._follow = True
-        if self.view != ALL and not self.contacts.complete:
-            self.load_pipeline(self.view, whole=True)  # they may be further down this view
-        elif self.view == ALL:
-            self.load_pipeline(ALL)
+        if self.view == ALL or not self.contacts.complete:
+            self.load_pipeline(self.view, whole=True)  # they may be anywhere in this view
         else:
             self.action_show_view(ALL)
         self.contacts.focus()

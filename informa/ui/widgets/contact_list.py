@@ -157,7 +157,8 @@ class ContactList(ScrollView, can_focus=True):
         self._wanted = False
         """``MoreWanted`` is posted for this list of contacts (once)."""
         self._to_last = False
-        """``end`` was pressed before the rest was read: go there when it is."""
+        """``end`` was pressed before the rest was read: go there when it is (any other
+        move of the cursor cancels it, ``watch_cursor``)."""
 
     # -- data ---------------------------------------------------------------------------
 
@@ -178,12 +179,13 @@ class ContactList(ScrollView, can_focus=True):
         self._all = list(contacts)
         self._listed = len(self._all) if listed is None else max(listed, len(self._all))
         self._wanted = False
-        self._to_last = self._to_last and not new_view
+        to_last = self._to_last and not new_view
         self._resort(keep, same_row=not new_view)
-        if self._to_last and self.complete:
-            self._to_last = False
+        if to_last and self.complete:
             self.action_last()
-        elif self.filter_text:
+        else:
+            self._to_last = to_last  # the cursor kept its person meanwhile: still waiting
+        if self.filter_text:
             self.want_more()  # a filter on screen needs everyone
 
     @property
@@ -279,7 +281,6 @@ class ContactList(ScrollView, can_focus=True):
         """Move the cursor to a contact if listed (and read); returns whether it was."""
         for index, contact in enumerate(self.rows):
             if contact.id == contact_id:
-                self._to_last = False
                 self.cursor = index
                 return True
         return False
@@ -290,16 +291,20 @@ class ContactList(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, value: int) -> None:
+        self._to_last = False  # a move wins over an ``end`` still waiting (which sets it after)
         self._scroll_to_cursor()
         self.refresh()
         self.post_message(self.Highlighted(self, self.highlighted))
-        if value + 2 * self.size.height >= len(self.rows):
-            self.want_more()  # two screenfuls before the end of what is read
+        self._want_more_near(value)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if new_value + 2 * self.size.height >= len(self.rows):
-            self.want_more()  # the wheel or the scrollbar, away from the cursor
+        self._want_more_near(new_value)  # the wheel or the scrollbar, away from the cursor
+
+    def _want_more_near(self, row: float) -> None:
+        """Ask for the rest when ``row`` is within two screenfuls of the last row read."""
+        if row + 2 * self.size.height >= len(self.rows):
+            self.want_more()
 
     def _scroll_to_cursor(self) -> None:
         visible = max(self.scrollable_content_region.height - 1, 1)
@@ -310,22 +315,19 @@ class ContactList(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
 
     def action_cursor(self, delta: int) -> None:
-        self._to_last = False  # a move after ``end`` wins over it
         self.cursor += delta
 
     def action_page(self, direction: int) -> None:
-        self._to_last = False
         self.cursor += direction * max(self.size.height - 2, 1)
 
     def action_first(self) -> None:
-        self._to_last = False
         self.cursor = 0
 
     def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
         if not self.complete and not self.filter_text:
             self._to_last = True  # the last row is not read yet: go there when it is
             self.want_more()
-        self.cursor = len(self.rows) - 1
 
     def action_select(self) -> None:
         contact = self.highlighted
@@ -346,7 +348,6 @@ class ContactList(ScrollView, can_focus=True):
         if 0 <= row < len(self.rows):
             if row == self.cursor and event.chain > 1:
                 self.action_select()
-            self._to_last = False
             self.cursor = row
 
     def on_mount(self) -> None:
