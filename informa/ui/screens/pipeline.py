@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Header, Input
 from textual.worker import get_current_worker
 
 from informa.domain.enums import ALL, DUE, ActivityKind, Stage, view_label
@@ -393,16 +393,16 @@ class PipelineScreen(Screen[None]):
     def action_reload(self) -> None:
         self.load_pipeline(self.view, whole=self.contacts.whole_wanted)
 
-    @on(OptionList.OptionHighlighted, "#stages")
-    def _view_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        view = event.option.id
-        if view is not None and view != self.view:
+    @on(StageList.Highlighted)
+    def _view_highlighted(self, event: StageList.Highlighted) -> None:
+        view = event.view
+        if view != self.view:
             self.view = view
             if view != ALL:  # a jump lands on All: moving elsewhere first drops it
                 self._land_on, self._follow = None, False
             self.load_pipeline(view)
 
-    @on(OptionList.OptionSelected, "#stages")
+    @on(StageList.Selected)
     def _view_selected(self) -> None:
         self.contacts.focus()
 

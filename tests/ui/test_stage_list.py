@@ -1,0 +1,121 @@
+"""The stage list on the left of the pipeline, driven by keys and the mouse."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.geometry import Offset
+from textual.pilot import Pilot
+
+from informa.demo import sample
+from informa.domain.enums import VIEWS
+from informa.ui.app import InformaApp
+from informa.ui.widgets.contact_list import ContactList
+from informa.ui.widgets.stage_list import StageList
+
+from .helpers import AppFactory, settle
+
+
+def stage_list(app: InformaApp) -> StageList:
+    return app.screen.query_one(StageList)
+
+
+def drawn(app: InformaApp) -> list[str]:
+    """The stage list's lines as text, as on screen."""
+    widget = stage_list(app)
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+def title(app: InformaApp) -> str:
+    return str(app.screen.query_one(ContactList).border_title)
+
+
+async def test_every_view_is_drawn_with_its_count(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        lines = drawn(app)
+        everyone = len(sample.CONTACTS)
+        prospects = sum(person["stage"] == "prospect" for person in sample.CONTACTS)
+        assert lines[0].startswith("Due") and lines[0].split()[-1].isdigit()
+        assert lines[1].split() == ["All", str(everyone)]
+        assert lines[2].split() == ["Prospect", str(prospects)]
+        assert lines[3].split() == ["Reached", "out", str(lines[3].split()[-1])]
+        assert len(lines[1]) == len(lines[2]) == 16  # the counts flush right
+        assert not any(lines[len(VIEWS) :])
+
+
+async def test_arrows_move_through_the_views_and_enter_hands_over_to_the_list(
+    make: AppFactory,
+) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        stage_list(app).focus()
+        await pilot.press("down")
+        await settle(pilot)
+        assert stage_list(app).view == "all" and title(app).startswith("All (")
+        await pilot.press("down")
+        await settle(pilot)
+        assert title(app).startswith("Prospect (")
+        await pilot.press("up", "up", "up")  # back to Due, then round to the last view
+        await settle(pilot)
+        assert stage_list(app).view == VIEWS[-1] and title(app).startswith("Closed (")
+        await pilot.press("home")
+        await settle(pilot)
+        assert stage_list(app).view == "due"
+        await pilot.press("end", "down")  # past the last: round to the first
+        await settle(pilot)
+        assert stage_list(app).view == "due"
+        assert stage_list(app).has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, ContactList)
+
+
+async def test_a_click_shows_the_view_and_hands_over_to_the_list(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        # The border takes the first line: "Prospect" is on the third line of the content.
+        assert await pilot.click(StageList, offset=(3, 1 + VIEWS.index("prospect")))
+        await settle(pilot)
+        assert stage_list(app).view == "prospect"
+        assert title(app).startswith("Prospect (")
+        assert isinstance(app.focused, ContactList)
+
+
+async def test_the_highlight_stays_in_sight_in_a_short_terminal(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 9)) as pilot:  # room for a few views only
+        await settle(pilot)
+        widget = stage_list(app)
+        assert widget.size.height < len(VIEWS)
+        await pilot.press("6")  # Closed, the last view
+        await settle(pilot)
+        lines = drawn(app)
+        assert lines[-1].startswith("Closed"), lines
+        await pilot.press("d")
+        await settle(pilot)
+        assert drawn(app)[0].startswith("Due")
+
+
+async def wheel(pilot: Pilot[None], widget: StageList, step: int) -> None:
+    """Turn the mouse wheel over ``widget``, as the terminal reports it."""
+    x, y = widget.content_region.offset + Offset(2, 1)
+    kind = events.MouseScrollDown if step > 0 else events.MouseScrollUp
+    pilot.app.post_message(kind(None, x, y, 0, step, 0, False, False, False, x, y))
+    await pilot.pause()
+
+
+async def test_the_mouse_wheel_scrolls_a_short_list(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 9)) as pilot:
+        await settle(pilot)
+        assert drawn(app)[0].startswith("Due")
+        await wheel(pilot, stage_list(app), 1)
+        assert drawn(app)[0].startswith("All")
+        await wheel(pilot, stage_list(app), -1)
+        assert drawn(app)[0].startswith("Due")
+        await wheel(pilot, stage_list(app), -1)  # already at the top
+        assert drawn(app)[0].startswith("Due")
+        assert stage_list(app).view == "due"  # scrolling moves no highlight
