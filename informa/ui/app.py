@@ -82,7 +82,6 @@ class InformaApp(App[None]):
     """informa's app. Built by ``informa.factory.make_app``; tests inject every dependency."""
 
     TITLE = "informa"
-    CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ContactJump, NotesSearch}
 

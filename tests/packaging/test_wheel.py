@@ -38,7 +38,7 @@ def test_wheel_installs_in_a_fresh_venv_and_finds_its_banks(tmp_path: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "informa/question_banks/10-core.yaml" in names
     assert "informa/store/migrations/0001_initial.py" in names
-    assert "informa/ui/app.tcss" in names
+    assert "informa/templates/thank_you.yaml" in names
     assert not [name for name in names if name.startswith("tests/")]
     (metadata_name,) = [name for name in names if name.endswith(".dist-info/METADATA")]
     metadata = zipfile.ZipFile(wheel).read(metadata_name).decode()

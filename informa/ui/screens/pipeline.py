@@ -185,6 +185,9 @@ class PipelineScreen(Screen[None]):
     the stage list a frame later: a second full paint at start-up)."""
 
     DEFAULT_CSS = """
+    PipelineScreen { layout: horizontal; }  /* the header and the key bar are docked */
+    PipelineScreen.-wide #main { layout: horizontal; }
+    PipelineScreen.-wide #contact-detail { width: 56; }
     #filter { display: none; height: 3; border: round $accent; }
     #filter.-active { display: block; }
     """
@@ -235,12 +238,11 @@ class PipelineScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Container(id="workspace"):
-            yield StageList()
-            with Container(id="main"):
-                with Vertical(id="list-pane"):
-                    yield ContactList(id="contacts")
-                yield ContactDetail()
+        yield StageList()
+        with Container(id="main"):  # the list above the details, or beside them (-wide)
+            with Vertical(id="list-pane"):
+                yield ContactList(id="contacts")
+            yield ContactDetail()
         yield KeyBar()
 
     def on_mount(self) -> None:
