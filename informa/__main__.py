@@ -1,6 +1,6 @@
-"""``python -m informa`` runs the command line."""
+"""``python -m informa``: what the ``informa`` command does."""
 
-from informa.cli import main
+from informa.launch import main
 
 if __name__ == "__main__":  # pragma: no cover - exercised through the console script
     main()

@@ -1,6 +1,8 @@
 """The command line. ``informa`` opens the app; subcommands work without the TUI.
 
-Textual is imported only by the commands that open the app, so the others start fast.
+Textual is imported only by the commands that open the app, so the others start fast. The
+console script is ``informa.launch.main``: it opens the app itself when there is nothing for
+the command line to read, and hands everything else to ``main`` here.
 """
 
 from __future__ import annotations
@@ -62,30 +64,13 @@ def main(ctx: click.Context, db: Path | None) -> None:
 
 
 def _open_app(db_path: Path, paths: Paths, *, create_folder: bool, demo: bool = False) -> None:
-    """Open the app; the demo reads the user's settings and banks but never writes them."""
-    import gc
-
-    # Nothing to collect while Textual and informa import and the first screen is built:
-    # the app switches the collector back on once its first screen has its data
-    # (``InformaApp.started``). Measured in benchmarks/ (startup).
-    gc.disable()
-    from informa.factory import make_app  # Textual loads only when the app opens
+    """Open the app (``informa.launch.open_app``); what stops it is one ``informa:`` line."""
+    from informa.launch import open_app
 
     try:
-        app = make_app(
-            db_path=db_path,
-            config_dir=paths.config_dir,
-            create_folder=create_folder,
-            demo=demo,
-            save_settings=not demo,
-        )
+        open_app(db_path, paths, create_folder=create_folder, demo=demo)
     except InformaError as exc:
         raise CliError(str(exc)) from exc
-    app.run()
-    if app.startup_error is not None:
-        raise CliError(app.startup_error)
-    if app.return_code:
-        raise SystemExit(app.return_code)
 
 
 @main.command()

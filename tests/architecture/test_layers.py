@@ -113,6 +113,7 @@ def test_the_app_is_built_without_what_its_first_frame_does_not_draw(tmp_path: P
     code = (
         "import json, sys\n"
         "from pathlib import Path\n"
+        "import informa.launch\n"  # what ``informa`` runs to open the app
         "from informa.factory import make_app\n"
         f"app = make_app(db_path=Path({str(tmp_path / 'informa.db')!r}),"
         f" config_dir=Path({str(tmp_path / 'config')!r}))\n"
@@ -137,6 +138,8 @@ def test_the_app_is_built_without_what_its_first_frame_does_not_draw(tmp_path: P
         "informa.domain.notes",
         "informa.domain.model",  # its dataclasses: built with the first data (enums: not)
         "textual.widgets._markdown",
+        "click",  # the command line: ``informa`` opens the app without it (informa.launch)
+        "informa.cli",
     }
     assert sorted(late & loaded) == []
     assert not (tmp_path / "informa.db").exists()  # not even opened yet
