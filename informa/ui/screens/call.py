@@ -36,7 +36,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.document._wrapped_document import WrappedDocument
 from textual.timer import Timer
-from textual.widgets import Header, Select, Static, TextArea
+from textual.widgets import Select, Static, TextArea
 
 from informa.domain.errors import InformaError
 from informa.domain.model import (
@@ -57,6 +57,7 @@ from informa.ui.widgets.checklist import Checklist, topic_titles
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.pitch_card import PitchCardView
 from informa.ui.widgets.safe import SafeTextArea
+from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from informa.store import Store
@@ -476,7 +477,7 @@ class CallScreen(WorkspaceScreen[bool]):
     def compose(self) -> ComposeResult:
         # The grid: the notes (top left), the side column (right, both rows), the save
         # status (under the notes). The header and footer are docked, outside it.
-        yield Header()
+        yield TitleBar()
         yield self._editor
         with Vertical(id="call-side"):
             yield Select(

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Header, Label, SelectionList, Static, TextArea
+from textual.widgets import Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from informa.domain.debrief import (
@@ -38,6 +38,7 @@ from informa.ui.screens.call import AUTOSAVE_DELAY
 from informa.ui.text import clean, plain
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeTextArea
+from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     pass
@@ -180,7 +181,7 @@ class DebriefScreen(WorkspaceScreen[None]):
         return compose_reflection([area.text for area in self._answers])
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="debrief"):
             with VerticalScroll(id="debrief-facts"):
                 facts = Static("loading…", id="facts", classes="debrief-block")

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Input
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from informa.domain.enums import ALL, DUE, ActivityKind, Stage, view_label
@@ -30,6 +30,7 @@ from informa.ui.widgets.contact_list import SORTABLE, ContactList
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.stage_list import StageList
+from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from informa.domain.model import Contact, Interview
@@ -237,7 +238,7 @@ class PipelineScreen(Screen[None]):
         return self.contacts.highlighted
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield StageList()
         with Container(id="main"):  # the list above the details, or beside them (-wide)
             with Vertical(id="list-pane"):

@@ -20,7 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from informa.domain.clock import humanize_ago
@@ -42,6 +42,7 @@ from informa.ui.widgets.checklist import topic_title
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.pitch_card import PitchCardView
 from informa.ui.widgets.plan_list import PlanList, entry_key
+from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from informa.banks import BankSet
@@ -169,7 +170,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         return self.query_one("#prep-checks", SelectionList)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="prepare-workspace"):
             with Horizontal(id="prepare-lists"):
                 yield BankBrowser(self.informa.banks, id="banks")

@@ -21,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
-    Header,
     Input,
     OptionList,
     ProgressBar,
@@ -52,6 +51,7 @@ from informa.ui.text import plain
 from informa.ui.widgets.agenda_list import AgendaList
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
+from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from informa.store import Records
@@ -149,7 +149,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with TabbedContent(id="review-tabs", initial="agenda-tab"):
             with TabPane("Agenda", id="agenda-tab"):
                 agenda = AgendaList(id="agenda")

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from informa.domain.errors import InformaError, NotFoundError
@@ -27,6 +27,7 @@ from informa.domain.model import SearchHit
 from informa.ui.text import clean
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
+from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from informa.store import Store
@@ -274,7 +275,7 @@ class SearchScreen(Screen[SearchTarget | None]):
         return list(self._found)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield SafeInput(
             value=self._initial,
             placeholder="Search notes, research, contacts and companies",
