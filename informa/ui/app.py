@@ -234,6 +234,12 @@ class InformaApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return PipelineScreen()
 
+    def on_ready(self) -> None:
+        """The first frame is on the terminal: the pipeline reads its data now."""
+        pipeline = self.screen_stack[0]
+        if isinstance(pipeline, PipelineScreen):
+            pipeline.first_frame_drawn()
+
     def on_mount(self) -> None:
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))

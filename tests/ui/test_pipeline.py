@@ -646,3 +646,88 @@ async def test_a_partly_read_view_keeps_its_place_while_the_rest_is_read(
         assert read_whole(contacts)
         roles = [contact.role.casefold() for contact in contacts.rows]
         assert roles == sorted(roles, reverse=True)
+
+
+async def test_the_first_screen_fills_in_one_go(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first load brings the details of the contact listed first with the list: they are
+    drawn with it, and not read a second time when the list highlights them."""
+    from informa.store.views import ViewService
+    from informa.ui.screens import pipeline
+
+    reads: list[int] = []
+    read = ViewService.dossier
+
+    def counted(service: ViewService, contact_id: int) -> object:
+        reads.append(contact_id)
+        return read(service, contact_id)
+
+    shown: list[str] = []
+    loaded = pipeline.PipelineScreen.on_pipeline_loaded
+
+    def watch(screen: pipeline.PipelineScreen, message: PipelineLoaded) -> None:
+        loaded(screen, message)
+        shown.append(str(screen.detail.border_title))
+
+    monkeypatch.setattr(ViewService, "dossier", counted)
+    monkeypatch.setattr(pipeline.PipelineScreen, "on_pipeline_loaded", watch)
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        first = app.screen.query_one(ContactList).highlighted
+        assert first is not None
+        assert shown[0] == first.name  # drawn with the list
+        assert reads == [first.id]  # read once
+        await pilot.press("down")
+        await settle(pilot)
+        second = app.screen.query_one(ContactList).highlighted
+        assert second is not None and reads == [first.id, second.id]
+        await pilot.press("up")
+        await settle(pilot)
+        assert reads == [first.id, second.id, first.id]  # read again when it is asked for
+        assert str(app.screen.query_one(ContactDetail).border_title) == first.name
+
+
+async def test_collection_resumes_once_the_first_data_is_drawn(make: AppFactory) -> None:
+    """``informa`` starts with the garbage collector off; it is back on (after one
+    collection, the survivors frozen) shortly after the first data is on screen."""
+    import gc
+
+    from informa.ui.screens.pipeline import STARTED_AFTER
+
+    gc.disable()
+    try:
+        app = make()
+        async with app.run_test(size=(140, 40)) as pilot:
+            await settle(pilot)
+            await pilot.pause(STARTED_AFTER * 2)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize(("width", "layout"), [(120, "-narrow"), (180, "-wide")])
+async def test_the_layout_for_the_width_is_there_from_the_first_frame(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch, width: int, layout: str
+) -> None:
+    """Textual sets the breakpoint classes at the first resize, after the first frame (a
+    second full paint); the screens set theirs as they are composed."""
+    from informa.ui.screens import pipeline
+
+    at_mount: list[set[str]] = []
+    mounted = pipeline.PipelineScreen.on_mount
+
+    def watch(screen: pipeline.PipelineScreen) -> None:
+        at_mount.append(set(screen.classes))
+        mounted(screen)
+
+    monkeypatch.setattr(pipeline.PipelineScreen, "on_mount", watch)
+    app = make()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await settle(pilot)
+        assert layout in at_mount[0]
+        assert {"-narrow", "-wide"} & at_mount[0] == {layout}
+        assert app.screen.has_class(layout)

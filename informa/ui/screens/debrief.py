@@ -34,6 +34,7 @@ from informa.domain.model import Contact, ContactDraft, Interview, Source
 from informa.domain.notes import ReferralCandidate, Tag, format_elapsed
 from informa.domain.validate import name_key
 from informa.ui.screens.base import WorkspaceScreen
+from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.screens.call import AUTOSAVE_DELAY
 from informa.ui.text import clean, plain
 from informa.ui.widgets.key_bar import KeyBar
@@ -181,6 +182,7 @@ class DebriefScreen(WorkspaceScreen[None]):
         return compose_reflection([area.text for area in self._answers])
 
     def compose(self) -> ComposeResult:
+        set_breakpoint_classes(self)
         yield TitleBar()
         with Horizontal(id="debrief"):
             with VerticalScroll(id="debrief-facts"):

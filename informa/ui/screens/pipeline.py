@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from functools import partial
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -24,16 +24,17 @@ from textual.worker import get_current_worker
 from informa.domain.enums import ALL, DUE, ActivityKind, Stage, view_label
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
+from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
-from informa.ui.widgets.contact_list import SORTABLE, ContactList
+from informa.ui.widgets.contact_list import SORTABLE, ContactList, in_order
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.stage_list import StageList
 from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from informa.domain.model import Contact, Interview
+    from informa.domain.model import Contact, ContactDossier, Interview
     from informa.ui.app import InformaApp
     from informa.ui.screens.transfer import Transfer
 
@@ -41,6 +42,16 @@ T = TypeVar("T")
 
 FIRST_WINDOW = 200
 """Contacts read first when a view opens: more rows than the tallest terminal shows."""
+STARTED_AFTER = 0.1
+"""Seconds from the first data to ``InformaApp.started``: its collection of the start-up's
+garbage (some 20 ms) comes after that frame is drawn, not before."""
+
+
+def natural_sort(view: str) -> str:
+    """The column a view opens sorted by: Due by date (the most overdue first), the others
+    by name. ``s`` / ``S`` change it until the next view."""
+    return "due" if view == DUE else "name"
+
 
 PIPELINE_HELP = """
 ## Pipeline
@@ -201,6 +212,8 @@ class PipelineScreen(Screen[None]):
         self._resume_pending = True
         """No load has yet read the calls left in progress."""
         self._detail_pending = False
+        self._detail_read: int | None = None
+        """The contact whose details a view's load brought (no need to read them again)."""
         self._nobody_highlighted = True
         self._land_on: int | None = None
         self._follow = False
@@ -238,6 +251,7 @@ class PipelineScreen(Screen[None]):
         return self.contacts.highlighted
 
     def compose(self) -> ComposeResult:
+        set_breakpoint_classes(self)
         yield TitleBar()
         yield StageList()
         with Container(id="main"):  # the list above the details, or beside them (-wide)
@@ -248,9 +262,12 @@ class PipelineScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.stage_list.select_view(self.view)
-        # Paint the screen first, then read the data: the reading thread would otherwise
-        # hold the interpreter while the first frame is being drawn.
-        self.call_after_refresh(partial(self.load_pipeline, self.view))
+
+    def first_frame_drawn(self) -> None:
+        """The app's first frame is on the terminal (``InformaApp.on_ready``): now read the
+        data. A reading thread started sooner holds the interpreter while that frame is
+        drawn (benchmarks/: startup)."""
+        self.load_pipeline(self.view, first=True)
 
     @work(group="dialog")
     async def offer_resume(self, call: Interview) -> None:
@@ -410,13 +427,15 @@ class PipelineScreen(Screen[None]):
         self.contacts.focus()
 
     @work(thread=True, exclusive=True, group="pipeline")
-    def load_pipeline(self, view: str, *, whole: bool = False) -> None:
+    def load_pipeline(self, view: str, *, whole: bool = False, first: bool = False) -> None:
         """Read ``view`` and post it: its first ``FIRST_WINDOW`` rows (and the counts of
         all), or all of it if ``whole``. The list asks for the rest when the user needs it
         (``ContactList.MoreWanted``), so a stage of thousands shows in a few milliseconds
         and is held in memory only if it is used (see benchmarks/: stage_switch, rss).
         Until one has arrived, a load also reads the calls left in progress (to offer them
-        for resuming): the first may be overtaken by the user switching views."""
+        for resuming): the first may be overtaken by the user switching views. The ``first``
+        load also reads the details of the contact listed first, so that the screen fills
+        in one frame."""
         if not self.informa.open_store():  # the first time: the database opens here
             return
         store, today = self.informa.store, self.informa.today()
@@ -431,8 +450,13 @@ class PipelineScreen(Screen[None]):
                 open_calls = tuple(store.interviews.in_progress())
             except InformaError:
                 open_calls = ()  # nothing to offer rather than no list
+        first_detail: ContactDossier | None = None
+        if first and pipeline.contacts:
+            top = in_order(pipeline.contacts, natural_sort(view))[0]
+            with suppress(InformaError):  # then the details load as they always do
+                first_detail = store.views.dossier(top.id)
         if not get_current_worker().is_cancelled:  # a newer load (a save, a switch) wins
-            self.post_message(PipelineLoaded(pipeline, open_calls))
+            self.post_message(PipelineLoaded(pipeline, open_calls, first_detail))
 
     def on_pipeline_loaded(self, message: PipelineLoaded) -> None:
         pipeline = message.pipeline
@@ -449,7 +473,8 @@ class PipelineScreen(Screen[None]):
             return
         if not self._started:  # the first screenful is in: now the rest can start
             self._started = True
-            self.call_after_refresh(self.informa.started)  # after this frame: it collects
+            # Once this frame is drawn (it collects): call_after_refresh may run before it.
+            self.set_timer(STARTED_AFTER, self.informa.started)
         self._first_load = False
         self._total = pipeline.total
         self.stage_list.show_counts(pipeline.counts, pipeline.due_count, pipeline.total)
@@ -461,14 +486,16 @@ class PipelineScreen(Screen[None]):
         )
         new_view = self._listed_view != pipeline.view
         if new_view:
-            # Each view opens in its natural order: Due by date (most overdue first), others
-            # by name. s / S change it until the next view.
             self._listed_view = pipeline.view
-            contacts.sort_column = "due" if pipeline.view == DUE else "name"
+            contacts.sort_column = natural_sort(pipeline.view)
             contacts.sort_reverse = False
         contacts.set_contacts(
             pipeline.contacts, self.informa.clock(), listed=pipeline.listed, new_view=new_view
         )
+        detail = message.first_detail
+        if detail is not None and detail.contact.id == contacts.highlighted_id:
+            self._detail_read = detail.contact.id  # the highlight need not read it again
+            self._show_detail(detail)
         self._update_titles()
         land_on, self._land_on = self._land_on, None
         follow, self._follow = self._follow, False
@@ -526,7 +553,8 @@ class PipelineScreen(Screen[None]):
     def _load_highlighted(self) -> None:
         self._detail_pending = False
         contact_id = self.contacts.highlighted_id
-        if contact_id is not None:
+        read, self._detail_read = self._detail_read, None
+        if contact_id is not None and contact_id != read:
             self.load_contact(contact_id)
 
     @on(ContactList.Sorted)
@@ -558,9 +586,10 @@ class PipelineScreen(Screen[None]):
 
     def on_contact_loaded(self, message: ContactLoaded) -> None:
         if self.contacts.highlighted_id == message.dossier.contact.id:
-            self.detail.show(
-                message.dossier, self.informa.clock(), holidays=self.informa.settings.holidays
-            )
+            self._show_detail(message.dossier)
+
+    def _show_detail(self, dossier: ContactDossier) -> None:
+        self.detail.show(dossier, self.informa.clock(), holidays=self.informa.settings.holidays)
 
     def refresh_after_change(self, contact_id: int | None = None) -> None:
         """Reload the list and the details after a change, landing on ``contact_id``."""

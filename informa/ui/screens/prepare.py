@@ -36,6 +36,7 @@ from informa.domain.plan import (
     suggest_plan,
 )
 from informa.ui.screens.base import WorkspaceScreen
+from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.text import clean, plain
 from informa.ui.widgets.bank_browser import BankBrowser
 from informa.ui.widgets.checklist import topic_title
@@ -170,6 +171,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         return self.query_one("#prep-checks", SelectionList)
 
     def compose(self) -> ComposeResult:
+        set_breakpoint_classes(self)
         yield TitleBar()
         with Horizontal(id="prepare-workspace"):
             with Horizontal(id="prepare-lists"):

@@ -238,10 +238,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def _resort(self, keep: int | None, *, same_row: bool = True) -> None:
         """Sort everyone once; the matcher keeps that order, so filtering needs no sort."""
-        column = next(c for c in COLUMNS if c.key == self.sort_column)
-        # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
-        ordered = sorted(self._all, key=lambda c: c.name.casefold())
-        ordered.sort(key=column.sort_key, reverse=self.sort_reverse)  # type: ignore[arg-type]
+        ordered = in_order(self._all, self.sort_column, reverse=self.sort_reverse)
         self._matcher = ContactMatcher(ordered)
         self._rebuild(keep, same_row=same_row)
 
@@ -463,6 +460,15 @@ class ContactList(ScrollView, can_focus=True):
                 return "today", line + self._style("contact-list--today")
             return f"{due:%d %b}", line
         return contact.next_action, line
+
+
+def in_order(contacts: Sequence[Contact], column: str, *, reverse: bool = False) -> list[Contact]:
+    """``contacts`` as the list shows them when sorted by ``column``: ties alphabetical."""
+    sort_key = next(c for c in COLUMNS if c.key == column).sort_key
+    # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
+    ordered = sorted(contacts, key=lambda c: c.name.casefold())
+    ordered.sort(key=sort_key, reverse=reverse)  # type: ignore[arg-type]
+    return ordered
 
 
 @lru_cache(maxsize=8)
