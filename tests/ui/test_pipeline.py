@@ -731,3 +731,23 @@ async def test_the_layout_for_the_width_is_there_from_the_first_frame(
         assert layout in at_mount[0]
         assert {"-narrow", "-wide"} & at_mount[0] == {layout}
         assert app.screen.has_class(layout)
+
+
+@pytest.mark.parametrize("width", [110, 180])
+async def test_the_filter_box_opens_over_the_list_and_leaves_the_details_be(
+    make: AppFactory, width: int
+) -> None:
+    app = make()
+    async with app.run_test(size=(width, 30)) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one(ContactDetail)
+        contacts = app.screen.query_one(ContactList)
+        before, list_before = detail.region, contacts.region
+        await pilot.press("slash")
+        await settle(pilot)
+        box = app.screen.query_one("#filter")
+        assert detail.region == before  # the details neither move nor shrink
+        assert box.region.x == contacts.region.x == list_before.x
+        assert box.region.width == contacts.region.width
+        assert box.region.bottom == contacts.region.y  # right above the list
+        assert contacts.region.bottom == list_before.bottom

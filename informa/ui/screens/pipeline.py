@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical
+from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import get_current_worker
@@ -198,8 +198,9 @@ class PipelineScreen(Screen[None]):
 
     DEFAULT_CSS = """
     PipelineScreen { layout: horizontal; }  /* the header and the key bar are docked */
-    PipelineScreen.-wide #main { layout: horizontal; }
-    PipelineScreen.-wide #contact-detail { width: 56; }
+    /* The details keep their half when the filter box opens above the list. */
+    PipelineScreen #contact-detail { height: 50%; }
+    PipelineScreen.-wide #contact-detail { dock: right; width: 56; height: 1fr; }
     #filter { display: none; height: 3; border: round $accent; }
     #filter.-active { display: block; }
     """
@@ -255,8 +256,7 @@ class PipelineScreen(Screen[None]):
         yield TitleBar()
         yield StageList()
         with Container(id="main"):  # the list above the details, or beside them (-wide)
-            with Vertical(id="list-pane"):
-                yield ContactList(id="contacts")
+            yield ContactList(id="contacts")
             yield ContactDetail()
         yield KeyBar()
 
@@ -620,7 +620,7 @@ class PipelineScreen(Screen[None]):
                 placeholder="Filter by name, company, role, tags or email (esc clears)",
                 id="filter",
             )
-            await self.query_one("#list-pane").mount(box, before=self.contacts)
+            await self.query_one("#main").mount(box, before=self.contacts)
             self.watch(box, "value", self._filter_changed, init=False)
         box.add_class("-active")
         box.focus()
