@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
-import tempfile
 from pathlib import Path
 
 from informa.domain.errors import InformaError
@@ -13,6 +10,10 @@ from informa.domain.errors import InformaError
 
 def launch_editor(text: str, suffix: str = ".md") -> str:
     """Open ``text`` in the editor and return what was saved. The app suspends around this."""
+    import shlex  # not at import: the app loads this module before its first frame
+    import subprocess
+    import tempfile
+
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     try:
         argv = shlex.split(command)

@@ -12,10 +12,9 @@ a sort or a filter. A view of thousands that is only glanced at is never read wh
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -35,8 +34,7 @@ if TYPE_CHECKING:
     from informa.domain.model import Contact
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):  # not a dataclass: this module loads before the first frame
     key: str
     label: str
     width: int
@@ -119,27 +117,31 @@ class ContactList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
-    @dataclass
     class Highlighted(Message):
-        contact_list: ContactList
-        contact: Contact | None
+        def __init__(self, contact_list: ContactList, contact: Contact | None) -> None:
+            super().__init__()
+            self.contact_list = contact_list
+            self.contact = contact
 
-    @dataclass
+    class Selected(Message):
+        def __init__(self, contact_list: ContactList, contact: Contact) -> None:
+            super().__init__()
+            self.contact_list = contact_list
+            self.contact = contact
+
     class Sorted(Message):
         """The user sorted by clicking a column title."""
 
-        contact_list: ContactList
+        def __init__(self, contact_list: ContactList) -> None:
+            super().__init__()
+            self.contact_list = contact_list
 
-    @dataclass
-    class Selected(Message):
-        contact_list: ContactList
-        contact: Contact
-
-    @dataclass
     class MoreWanted(Message):
         """The list holds only the view's first rows, and the user needs the rest."""
 
-        contact_list: ContactList
+        def __init__(self, contact_list: ContactList) -> None:
+            super().__init__()
+            self.contact_list = contact_list
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

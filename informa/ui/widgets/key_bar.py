@@ -11,8 +11,7 @@ change and draws one line of text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -27,8 +26,7 @@ SEPARATOR = "▏"
 """Between the keys and the command palette's key, as in Textual's footer."""
 
 
-@dataclass(frozen=True, slots=True)
-class BarKey:
+class BarKey(NamedTuple):  # not dataclasses: this module loads before the first frame
     """One key as drawn: ``key`` is what pressing it sends (``simulate_key``)."""
 
     key: str
@@ -46,8 +44,7 @@ class BarKey:
         return f"{self.display} {self.description}" if self.description else self.display
 
 
-@dataclass(slots=True)
-class Keys:
+class Keys(NamedTuple):
     """What the bar draws: the focused widget's and the screen's keys, the app's, and the
     command palette's."""
 
@@ -124,11 +121,13 @@ class KeyBar(Widget, can_focus=False):
         app = self.app
         active = self.screen.active_bindings
         palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
-        keys = Keys([], [], None)
+        screen: list[BarKey] = []
+        app_keys: list[BarKey] = []
+        palette: BarKey | None = None
         actions: set[str] = set()
         for key, (node, binding, enabled, tooltip) in active.items():
             if key == palette_key:
-                keys.palette = BarKey(
+                palette = BarKey(
                     key,
                     app.get_key_display(binding),
                     binding.description,
@@ -140,8 +139,8 @@ class KeyBar(Widget, can_focus=False):
                 shown = BarKey(
                     key, app.get_key_display(binding), binding.description, enabled, tooltip or ""
                 )
-                (keys.app if node is app else keys.screen).append(shown)
-        return keys
+                (app_keys if node is app else screen).append(shown)
+        return Keys(screen, app_keys, palette)
 
     # -- drawing ------------------------------------------------------------------------
 
