@@ -493,6 +493,7 @@ class PipelineScreen(Screen[None]):
             pipeline.contacts, self.informa.clock(), listed=pipeline.listed, new_view=new_view
         )
         detail = message.first_detail
+        self._detail_read = None
         if detail is not None and detail.contact.id == contacts.highlighted_id:
             self._detail_read = detail.contact.id  # the highlight need not read it again
             self._show_detail(detail)
