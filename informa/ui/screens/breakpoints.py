@@ -12,11 +12,13 @@ def set_breakpoint_classes(screen: Screen[Any]) -> None:
 
     Textual sets it on the screen's first resize, which comes after the first frame: the
     class then restyles the screen and every line is drawn once more (benchmarks/:
-    startup_loaded). Call it from ``compose``; later resizes are Textual's, as before.
+    startup_loaded). Call it from ``compose``, before the children mount: they take their
+    styles with the class, so the screen is not restyled (``update=False``; a restyle walks
+    every widget). Later resizes are Textual's, as before.
     """
     points = screen.HORIZONTAL_BREAKPOINTS or screen.app.HORIZONTAL_BREAKPOINTS or []
     width = screen.app.size.width
     reached = [(at, name) for at, name in points if width >= at]
     chosen = max(reached)[1] if reached else None
     for _, name in points:
-        screen.set_class(name == chosen, name)
+        screen.set_class(name == chosen, name, update=False)
