@@ -13,10 +13,10 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from informa.domain.errors import InformaError
-from informa.paths import DB_ENV, DbSource, resolve_paths
+from informa.paths import DB_ENV, DbSource, is_folder, resolve_paths
 
 if TYPE_CHECKING:
     from informa.paths import Paths
@@ -27,17 +27,23 @@ PROG = "informa"
 def main(argv: list[str] | None = None) -> None:
     """The console script and ``python -m informa``."""
     args = sys.argv[1:] if argv is None else list(argv)
-    db = plain_db(args, os.environ)
-    if db is None:
-        from informa.cli import main as cli
-
-        cli.main(args=args, prog_name=PROG)  # exits
-    paths = resolve_paths(db or None, DbSource.OPTION if db else None)
     try:
+        db = plain_db(args, os.environ)
+        if db is None:
+            from informa.cli import main as cli
+
+            cli.main(args=args, prog_name=PROG)  # exits
+        paths = resolve_paths(db or None, DbSource.OPTION if db else None)
         open_app(paths.db_path, paths, create_folder=paths.db_source is DbSource.DEFAULT)
     except InformaError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)  # as the command line's errors are
-        raise SystemExit(1) from None
+        _fail(str(exc))
+    except OSError as exc:  # a file or folder that cannot even be looked at (permissions)
+        _fail(f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc))
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"{PROG}: {message}", file=sys.stderr)  # as the command line's errors are
+    raise SystemExit(1)
 
 
 def plain_db(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
@@ -52,7 +58,7 @@ def plain_db(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
         db = given = args[0].removeprefix("--db=")
     else:
         return None
-    if given and (given.startswith("-") or given == "." or Path(given).is_dir()):
+    if given and (given.startswith("-") or given == "." or is_folder(given)):
         return None  # the command line explains what is wrong with it
     if args and not given:
         return None

@@ -77,6 +77,15 @@ def resolve_paths(db: str | Path | None = None, db_source: DbSource | None = Non
     )
 
 
+def is_folder(path: str | Path) -> bool:
+    """Whether ``path`` is a folder; ``False`` when it cannot be looked at (a parent the user
+    may not enter), which opening it then reports in its own words."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
+
+
 def bundled_banks_dir() -> Path:
     """The question banks shipped with informa.
 

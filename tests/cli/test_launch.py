@@ -87,3 +87,36 @@ def test_a_folder_given_as_the_database_is_explained_by_the_command_line(
     err = capsys.readouterr().err
     assert "directory" in err or "folder" in err
     assert str(tmp_path.name) in err
+
+
+def test_a_database_that_cannot_be_looked_at_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path in a folder the user may not enter: Python's ``stat`` raises, as it does for
+    ``Path.exists`` in any command that checks the file."""
+    locked = tmp_path / "locked" / "informa.db"
+
+    def refused(path: Path, *args: object, **kwargs: object) -> bool:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    real = Path.exists
+    monkeypatch.setattr(Path, "exists", refused)
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(locked), "agenda"])
+    assert stopped.value.code == 1
+    assert capsys.readouterr().err.strip() == f"informa: {locked}: Permission denied"
+
+
+def test_a_folder_that_cannot_be_looked_at_is_no_reason_to_refuse_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether ``--db`` is a folder is asked of ``stat``, which may be refused: the path then
+    goes to the app, which says why it cannot open it."""
+
+    def refused(path: Path) -> bool:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "is_dir", refused)
+    assert plain_db(["--db", str(tmp_path / "x.db")], {}) == str(tmp_path / "x.db")
