@@ -119,3 +119,19 @@ async def test_the_mouse_wheel_scrolls_a_short_list(make: AppFactory) -> None:
         await wheel(pilot, stage_list(app), -1)  # already at the top
         assert drawn(app)[0].startswith("Due")
         assert stage_list(app).view == "due"  # scrolling moves no highlight
+
+
+async def test_a_short_list_marks_the_views_out_of_sight(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 9)) as pilot:
+        await settle(pilot)
+        lines = drawn(app)
+        assert lines[-1].endswith("▼") and not lines[0].endswith("▲")
+        await pilot.press("6")  # Closed, the last view: the list scrolls to it
+        await settle(pilot)
+        lines = drawn(app)
+        assert lines[0].endswith("▲") and not lines[-1].endswith("▼")
+    roomy = make()
+    async with roomy.run_test(size=(100, 40)) as pilot:  # room for all: no marks
+        await settle(pilot)
+        assert not any(line.endswith(("▲", "▼")) for line in drawn(roomy))

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 LABEL_WIDTH = 16
 """A view's name and its count, the count flush right."""
+MORE_ABOVE, MORE_BELOW = "▲", "▼"
 
 
 class ViewMessage(Message):
@@ -228,15 +229,32 @@ class StageList(Widget, can_focus=True):
             line += self._style("stage-list--cursor")
         name, number = view_label(view), self.counts.get(view)
         if number is None:
-            return Strip([Segment(name, line)]).crop_extend(0, width, line)
-        count = str(number)
-        gap = " " * max(LABEL_WIDTH - len(name) - len(count), 1)
-        if view == DUE and number:
-            name_style = count_style = line + self._style("stage-list--urgent")
+            segments = [Segment(name, line)]
         else:
-            name_style = line
-            count_style = line + self._style("stage-list--count" if number else "stage-list--none")
-        # The padding trails the name rather than leads the number: some SVG viewers drop
-        # a span's leading spaces.
-        segments = [Segment(name + gap, name_style), Segment(count, count_style)]
-        return Strip(segments).crop_extend(0, width, line)
+            count = str(number)
+            gap = " " * max(LABEL_WIDTH - len(name) - len(count), 1)
+            if view == DUE and number:
+                name_style = count_style = line + self._style("stage-list--urgent")
+            else:
+                name_style = line
+                count_style = line + self._style(
+                    "stage-list--count" if number else "stage-list--none"
+                )
+            # The padding trails the name rather than leads the number: some SVG viewers
+            # drop a span's leading spaces.
+            segments = [Segment(name + gap, name_style), Segment(count, count_style)]
+        strip = Strip(segments).crop_extend(0, width, line)
+        more = self._more_mark(y)
+        if more and width > LABEL_WIDTH:  # views out of sight: say so at the edge
+            strip = Strip.join([strip.crop(0, width - 1), Strip([Segment(more, line)])])
+        return strip
+
+    def _more_mark(self, y: int) -> str:
+        """``▲`` on the first line drawn when views are hidden above, ``▼`` on the last when
+        some are below (a terminal too short for all nine)."""
+        height = self.size.height
+        if y == 0 and self._top > 0:
+            return MORE_ABOVE
+        if y == height - 1 and self._top + height < len(VIEWS):
+            return MORE_BELOW
+        return ""
