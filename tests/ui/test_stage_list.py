@@ -135,3 +135,27 @@ async def test_a_short_list_marks_the_views_out_of_sight(make: AppFactory) -> No
     async with roomy.run_test(size=(100, 40)) as pilot:  # room for all: no marks
         await settle(pilot)
         assert not any(line.endswith(("▲", "▼")) for line in drawn(roomy))
+
+
+async def test_the_focused_highlight_draws_due_in_the_cursors_colours(make: AppFactory) -> None:
+    """Due's count is in the warning colour, except on the focused highlight, whose own
+    colours stay legible on its bar (a warning colour on it was hard to read in light
+    themes)."""
+    app = make()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        widget = stage_list(app)
+        urgent = widget.get_component_rich_style("stage-list--urgent").color
+        cursor = widget.get_component_rich_style("stage-list--cursor").color
+        assert urgent != cursor
+
+        def due_colours() -> set[object]:
+            return {
+                segment.style.color for segment in widget.render_line(0) if segment.text.strip()
+            }
+
+        assert due_colours() == {urgent}  # the list has the focus: Due stands out
+        widget.focus()
+        await pilot.pause()
+        cursor = widget.get_component_rich_style("stage-list--cursor").color
+        assert due_colours() == {cursor}

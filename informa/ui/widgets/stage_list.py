@@ -233,7 +233,9 @@ class StageList(Widget, can_focus=True):
         else:
             count = str(number)
             gap = " " * max(LABEL_WIDTH - len(name) - len(count), 1)
-            if view == DUE and number:
+            if index == self.highlighted and self.has_focus:
+                name_style = count_style = line  # the cursor's colours, legible on its bar
+            elif view == DUE and number:
                 name_style = count_style = line + self._style("stage-list--urgent")
             else:
                 name_style = line
