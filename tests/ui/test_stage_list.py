@@ -150,9 +150,8 @@ async def test_the_focused_highlight_draws_due_in_the_cursors_colours(make: AppF
         assert urgent != cursor
 
         def due_colours() -> set[object]:
-            return {
-                segment.style.color for segment in widget.render_line(0) if segment.text.strip()
-            }
+            segments = [s for s in widget.render_line(0) if s.text.strip()]
+            return {s.style.color if s.style else None for s in segments}
 
         assert due_colours() == {urgent}  # the list has the focus: Due stands out
         widget.focus()
