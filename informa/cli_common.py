@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 from click.core import ParameterSource
 
-from informa.paths import DbSource, Paths, is_folder, resolve_paths
+from informa.paths import DbSource, Paths, not_a_database_file, resolve_paths
 
 if TYPE_CHECKING:
     from informa.store import Store
@@ -24,7 +24,7 @@ class CliError(click.ClickException):
 def paths_of(ctx: click.Context) -> Paths:
     root = ctx.find_root()
     db = root.params.get("db")
-    if db is not None and (str(db) in ("", ".") or is_folder(db)):
+    if db is not None and not_a_database_file(db):
         raise CliError(
             f"--db: give the path of a database file, not a folder ({Path(db).absolute()})"
         )

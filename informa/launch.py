@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from informa.domain.errors import InformaError
-from informa.paths import DB_ENV, DbSource, is_folder, resolve_paths
+from informa.paths import DB_ENV, DbSource, not_a_database_file, resolve_paths
 
 if TYPE_CHECKING:
     from informa.paths import Paths
@@ -58,10 +58,8 @@ def plain_db(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
         db = given = args[0].removeprefix("--db=")
     else:
         return None
-    if given and (given.startswith("-") or given == "." or is_folder(given)):
+    if (args or given) and (given.startswith("-") or not_a_database_file(given)):
         return None  # the command line explains what is wrong with it
-    if args and not given:
-        return None
     return db
 
 

@@ -77,11 +77,14 @@ def resolve_paths(db: str | Path | None = None, db_source: DbSource | None = Non
     )
 
 
-def is_folder(path: str | Path) -> bool:
-    """Whether ``path`` is a folder; ``False`` when it cannot be looked at (a parent the user
-    may not enter), which opening it then reports in its own words."""
+def not_a_database_file(db: str | Path) -> bool:
+    """Whether ``--db`` (or ``$INFORMA_DB``) names no file: empty, ``.`` or a folder. A folder
+    that cannot be looked at (a parent the user may not enter) counts as a file: opening it
+    then says why it cannot be used."""
+    if str(db) in ("", "."):
+        return True
     try:
-        return Path(path).is_dir()
+        return Path(db).is_dir()
     except OSError:
         return False
 

@@ -689,19 +689,43 @@ async def test_the_first_screen_fills_in_one_go(
         assert str(app.screen.query_one(ContactDetail).border_title) == first.name
 
 
-async def test_collection_resumes_once_the_first_data_is_drawn(make: AppFactory) -> None:
-    """``informa`` starts with the garbage collector off; it is back on (after one
-    collection, the survivors frozen) shortly after the first data is on screen."""
+async def test_collection_resumes_once_the_first_data_is_drawn(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``informa`` starts with the garbage collector off. Its one collection of the
+    start-up (some 20 ms) comes after the list has drawn the first contacts; then the
+    collector is back on, the survivors frozen. (In a real terminal ``call_after_refresh``
+    ran it before that frame; a headless app draws on another schedule and does not show
+    that race, which benchmarks/ measures: startup_loaded.)"""
     import gc
 
+    from informa.ui.app import InformaApp
     from informa.ui.screens.pipeline import STARTED_AFTER
 
+    drew_rows: list[bool] = []
+    render_line = ContactList.render_line
+
+    def watched_render(contacts: ContactList, y: int) -> object:
+        if contacts.rows and not drew_rows:
+            drew_rows.append(True)
+        return render_line(contacts, y)
+
+    rows_drawn_at_start: list[bool] = []
+    started = InformaApp.started
+
+    def watched_started(app: InformaApp) -> None:
+        rows_drawn_at_start.append(bool(drew_rows))
+        started(app)
+
+    monkeypatch.setattr(ContactList, "render_line", watched_render)
+    monkeypatch.setattr(InformaApp, "started", watched_started)
     gc.disable()
     try:
         app = make()
         async with app.run_test(size=(140, 40)) as pilot:
             await settle(pilot)
             await pilot.pause(STARTED_AFTER * 2)
+            assert rows_drawn_at_start == [True]
             assert gc.isenabled()
             assert gc.get_freeze_count() > 0
     finally:

@@ -65,6 +65,19 @@ SORTABLE = tuple(column.key for column in COLUMNS)
 GAP = 2
 
 
+class ListMessage(Message):
+    """From a contact list (plain classes, not dataclasses: this module loads before the
+    first frame)."""
+
+    def __init__(self, contact_list: ContactList) -> None:
+        super().__init__()
+        self.contact_list = contact_list
+
+    @property
+    def control(self) -> ContactList:
+        return self.contact_list
+
+
 class ContactList(ScrollView, can_focus=True):
     """Contacts, one per line, with a header that stays put. Posts ``Highlighted`` when the
     cursor moves and ``Selected`` on enter or a second click."""
@@ -117,31 +130,21 @@ class ContactList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
-    class Highlighted(Message):
+    class Highlighted(ListMessage):
         def __init__(self, contact_list: ContactList, contact: Contact | None) -> None:
-            super().__init__()
-            self.contact_list = contact_list
+            super().__init__(contact_list)
             self.contact = contact
 
-    class Selected(Message):
+    class Selected(ListMessage):
         def __init__(self, contact_list: ContactList, contact: Contact) -> None:
-            super().__init__()
-            self.contact_list = contact_list
+            super().__init__(contact_list)
             self.contact = contact
 
-    class Sorted(Message):
+    class Sorted(ListMessage):
         """The user sorted by clicking a column title."""
 
-        def __init__(self, contact_list: ContactList) -> None:
-            super().__init__()
-            self.contact_list = contact_list
-
-    class MoreWanted(Message):
+    class MoreWanted(ListMessage):
         """The list holds only the view's first rows, and the user needs the rest."""
-
-        def __init__(self, contact_list: ContactList) -> None:
-            super().__init__()
-            self.contact_list = contact_list
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
