@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from informa.banks import load_banks
-from informa.banks.model import Question
+from informa.domain.banks import Question
 from informa.domain.model import ActivityKind, Stage
+from informa.domain.plan import PlanItem
 from informa.domain.validate import name_key
 from informa.paths import bundled_banks_dir
-from informa.store import PlanItem, Store
+from informa.store import Store
 from informa.store.db import known_migrations
 from informa.store.dump import COLUMNS, FORMAT, VERSION
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from informa.paths import BANKS_DIRNAME, TEMPLATES_DIRNAME, bundled_banks_dir
 
 if TYPE_CHECKING:
-    from informa.banks import BankSet
+    from informa.domain.banks import BankSet
     from informa.domain.errors import Problem
     from informa.templates import TemplateSet
 

@@ -8,11 +8,10 @@ as ``FILE:LINE: message`` and skipped: the other banks still load.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from informa.banks.model import TIARA, Bank, Question, Topic
+from informa.domain.banks import TIARA, Bank, BankSet, Question, Topic
 from informa.domain.errors import FileProblems, Problem
 from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
 
@@ -20,28 +19,6 @@ BANK_KEYS = ("id", "title", "description", "topics")
 TOPIC_KEYS = ("id", "title", "description", "questions")
 QUESTION_KEYS = ("id", "text", "tiara", "priority", "follow_ups", "tags")
 SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True, slots=True)
-class BankSet:
-    """The banks in effect, in display order, and the problems met while loading them."""
-
-    banks: tuple[Bank, ...]
-    problems: tuple[Problem, ...] = field(default=())
-
-    def get(self, bank_id: str) -> Bank | None:
-        return next((bank for bank in self.banks if bank.id == bank_id), None)
-
-    def question(self, ref: str) -> Question | None:
-        bank_id = ref.partition("/")[0]
-        bank = self.get(bank_id)
-        if bank is None:
-            return None
-        return next((q for _, q in bank.questions() if q.ref == ref), None)
-
-    @property
-    def question_count(self) -> int:
-        return sum(bank.question_count for bank in self.banks)
 
 
 def load_bank_file(path: Path, *, bundled: bool = False) -> Bank:

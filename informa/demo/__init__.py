@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from informa.banks import BankSet, load_banks
+from informa.banks import load_banks
 from informa.demo import sample
+from informa.domain.banks import BankSet
 from informa.domain.clock import Clock, system_clock
 from informa.domain.errors import DatabaseFileError
 from informa.domain.model import (
@@ -23,8 +24,9 @@ from informa.domain.model import (
     Stage,
 )
 from informa.domain.notes import parse_notes
+from informa.domain.plan import PlanItem
 from informa.paths import bundled_banks_dir
-from informa.store import OpenReport, PlanItem, Store
+from informa.store import OpenReport, Store
 
 
 def write_demo_database(path: Path, *, clock: Clock = system_clock) -> OpenReport:

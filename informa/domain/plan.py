@@ -5,8 +5,7 @@ core topic, then the closing with "who else should I talk to?" last. It delibera
 more questions than the call has time for, so the user can skip rather than run dry.
 
 Pure functions over immutable lists. The bank types are imported for type checking only, so
-that importing this module loads nothing outside the standard library (``informa.banks``
-pulls in PyYAML, and ``domain`` sits below ``banks``).
+that importing this module loads nothing outside the standard library.
 """
 
 from __future__ import annotations
@@ -18,8 +17,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from informa.banks.loader import BankSet
-    from informa.banks.model import Question, Topic
+    from informa.domain.banks import BankSet, Question, Topic
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """A question to put in a call's plan: a bank question (by ref) or a one-off."""
+
+    text: str
+    question_ref: str = ""
+    topic: str = ""
+
 
 CORE_BANK = "core"
 OPENING_TOPIC = "opening"

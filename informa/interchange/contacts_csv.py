@@ -44,7 +44,7 @@ from informa.interchange.csvrows import read_people
 from informa.interchange.files import read_text
 
 if TYPE_CHECKING:  # the UI may import this module; it never imports the store
-    from informa.store.exports import Snapshot
+    from informa.domain.records import Snapshot
 
 EXPECTED = "a contacts CSV"
 COLUMNS: tuple[str, ...] = (

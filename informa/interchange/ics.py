@@ -22,8 +22,8 @@ from informa.domain.model import Contact, Interview, InterviewStatus, PlannedQue
 from informa.domain.validate import check_url
 
 if TYPE_CHECKING:  # the UI may import this module; it never imports the store
+    from informa.domain.records import Snapshot
     from informa.store import Store
-    from informa.store.exports import Snapshot
 
 PRODID = "-//informa//informa//EN"
 UID_DOMAIN = "informa.invalid"

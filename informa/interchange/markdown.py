@@ -41,7 +41,7 @@ from informa.interchange.files import write_private
 from informa.paths import ensure_private_dir
 
 if TYPE_CHECKING:  # the UI may import this module; it never imports the store
-    from informa.store.exports import Snapshot
+    from informa.domain.records import Snapshot
 
 CONTACTS_DIR = "contacts"
 INTERVIEWS_DIR = "interviews"

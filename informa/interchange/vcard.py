@@ -39,7 +39,7 @@ from informa.domain.validate import check_contact, check_email, check_url, clean
 from informa.interchange.files import read_text
 
 if TYPE_CHECKING:  # the UI may import this module; it never imports the store
-    from informa.store.exports import Snapshot
+    from informa.domain.records import Snapshot
 
 EXPECTED = "a vCard file"
 PRODID = "-//informa//informa//EN"

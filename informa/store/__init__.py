@@ -10,36 +10,25 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from informa.domain.clock import Clock, system_clock
 from informa.store.activities import ActivityService
 from informa.store.companies import CompanyService
 from informa.store.contacts import ContactService
 from informa.store.db import OpenReport, close_database, open_database
-from informa.store.interviews import InterviewService, NotesConflictError, PlanItem
+from informa.store.interviews import InterviewService, NotesConflictError
 from informa.store.views import ViewService
 
 if TYPE_CHECKING:
     from informa.store.dump import DumpService
-    from informa.store.exports import ExportService, Snapshot
-    from informa.store.followups import FollowUpService, Records
+    from informa.store.exports import ExportService
+    from informa.store.followups import FollowUpService
     from informa.store.imports import ImportService
     from informa.store.profile import ProfileService
     from informa.store.search import SearchService
 
-__all__ = ["NotesConflictError", "OpenReport", "PlanItem", "Records", "Snapshot", "Store"]
-
-_LATER = {"Snapshot": "informa.store.exports", "Records": "informa.store.followups"}
-
-
-def __getattr__(name: str) -> Any:
-    """``Snapshot`` and ``Records`` load with their services, not with the package."""
-    if name in _LATER:
-        import importlib
-
-        return getattr(importlib.import_module(_LATER[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["NotesConflictError", "OpenReport", "Store"]
 
 
 class Store:

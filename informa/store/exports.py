@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from informa.domain import model as d
+from informa.domain.records import Snapshot
 from informa.store import convert
 from informa.store import models as m
 from informa.store.base import Service, reads
 from informa.store.contacts import _select, _values
-
-
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """Every company, contact, interview (with its plan) and activity, read at one moment.
-
-    Contacts are in name order, interviews by contact then time, activities by time.
-    """
-
-    companies: tuple[d.Company, ...]
-    contacts: tuple[d.Contact, ...]
-    interviews: tuple[d.Interview, ...]
-    activities: tuple[d.Activity, ...]
-    pitch: d.PitchCard
-
-    def interviews_of(self, contact_id: int) -> list[d.Interview]:
-        return [item for item in self.interviews if item.contact_id == contact_id]
 
 
 class ExportService(Service):

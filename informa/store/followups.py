@@ -9,46 +9,16 @@ handful of queries.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from informa.domain import model as d
-from informa.domain.followup import AgendaItem, FollowUpInput, Rules, agenda
+from informa.domain.followup import AgendaItem, Rules
+from informa.domain.records import Records
 from informa.domain.validate import clean_line
 from informa.store import convert
 from informa.store import models as m
 from informa.store.base import Service, reads, writes
 from informa.store.contacts import _select, _values
-
-
-@dataclass(frozen=True, slots=True)
-class Records:
-    """Every contact (archived ones included) with their timeline and interviews."""
-
-    contacts: tuple[d.Contact, ...]
-    activities: dict[int, tuple[d.Activity, ...]]
-    interviews: dict[int, tuple[d.Interview, ...]]
-    industries: dict[int, str]
-    """Company id → industry."""
-    snoozed: dict[str, date]
-    """Agenda item keys put off, and the day each comes back."""
-
-    def inputs(self) -> list[FollowUpInput]:
-        return [
-            FollowUpInput(
-                contact,
-                self.activities.get(contact.id, ()),
-                self.interviews.get(contact.id, ()),
-                contact.check_in_weeks,
-            )
-            for contact in self.contacts
-        ]
-
-    def agenda(self, *, now: datetime, rules: Rules, horizon_days: int = 7) -> list[AgendaItem]:
-        """What is due or overdue, up to ``horizon_days`` ahead, snoozed items left out."""
-        return agenda(
-            self.inputs(), now=now, rules=rules, snoozed=self.snoozed, horizon_days=horizon_days
-        )
 
 
 class FollowUpService(Service):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from informa.domain import model as d
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
+from informa.domain.plan import PlanItem
 from informa.domain.validate import MAX_TEXT, check_url
 from informa.store import convert, search
 from informa.store import models as m
@@ -15,16 +15,6 @@ from informa.store.activities import add_row, advance_row
 from informa.store.base import Service, raw_cursor, reads, writes
 from informa.store.contacts import ContactService
 from informa.store.rows import contact_row, interview_row
-
-
-@dataclass(frozen=True, slots=True)
-class PlanItem:
-    """A question to put in a call's plan: a bank question (by ref) or a one-off."""
-
-    text: str
-    question_ref: str = ""
-    topic: str = ""
-
 
 _NOTES_STATE = (
     "SELECT interview.notes, interview.notes_revision, interview.debrief, contact.name"

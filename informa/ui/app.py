@@ -23,11 +23,11 @@ from informa.ui.text import key_label
 from informa.ui.themes import THEMES
 
 if TYPE_CHECKING:
-    from informa.banks import BankSet
+    from informa.actions.handle import Store
+    from informa.domain.banks import BankSet
     from informa.domain.errors import Problem
     from informa.library import Later, Library
     from informa.settings import Settings
-    from informa.store import Store
     from informa.templates import TemplateSet
 
 EditorLauncher = Callable[[str, str], str]

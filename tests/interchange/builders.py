@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from informa.domain.model import Contact, Interview, PitchCard, Source, Stage
-from informa.store import Snapshot
+from informa.domain.records import Snapshot
 from tests.interchange.conftest import NOW
 
 

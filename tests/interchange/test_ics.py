@@ -12,8 +12,10 @@ from icalendar import Calendar, Event, Todo
 from informa.domain.errors import ValidationError
 from informa.domain.followup import AgendaItem, AgendaKind, Rules
 from informa.domain.model import ContactDraft, InterviewStatus, PitchCard
+from informa.domain.plan import PlanItem
+from informa.domain.records import Snapshot
 from informa.interchange.ics import agenda_uid, export_calendar, interview_uid
-from informa.store import PlanItem, Snapshot, Store
+from informa.store import Store
 from tests.interchange.conftest import NOW
 
 NEW_YORK = "America/New_York"

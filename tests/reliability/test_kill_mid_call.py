@@ -35,7 +35,8 @@ from typing import TypeVar
 from informa.domain.clock import system_clock
 from informa.domain.model import ContactDraft, Interview, InterviewStatus
 from informa.domain.notes import heading
-from informa.store import PlanItem, Store
+from informa.domain.plan import PlanItem
+from informa.store import Store
 
 ROWS, COLUMNS = 40, 140
 DEADLINE = 25.0

@@ -21,7 +21,8 @@ from informa.domain.model import (
     Source,
     Stage,
 )
-from informa.store import NotesConflictError, PlanItem, Store
+from informa.domain.plan import PlanItem
+from informa.store import NotesConflictError, Store
 from informa.store import models as m
 
 

@@ -29,7 +29,7 @@ from informa.domain.model import (
     Source,
     Stage,
 )
-from informa.store import PlanItem
+from informa.domain.plan import PlanItem
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.referral import ReferralDialog
 from informa.ui.screens import call

@@ -16,7 +16,7 @@ from textual.widgets import TextArea
 
 from informa.domain.debrief import PROMPTS, parse_reflection
 from informa.domain.model import Interview, InterviewStatus, Source, Stage
-from informa.store import PlanItem
+from informa.domain.plan import PlanItem
 from informa.ui.app import InformaApp
 from informa.ui.screens.call import CallScreen
 from informa.ui.screens.debrief import DebriefScreen

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from informa.banks import BankSet, load_bank_file, load_banks
+from informa.banks import load_bank_file, load_banks
+from informa.domain.banks import BankSet
 from informa.domain.errors import FileProblems
 from informa.paths import bundled_banks_dir
 

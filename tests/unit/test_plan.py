@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from informa.banks import BankSet, Question, Topic, load_banks
+from informa.banks import load_banks
+from informa.domain.banks import BankSet, Question, Topic
 from informa.domain.plan import (
     REFERRAL_ASK,
     REFERRAL_REF,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from informa.store import Store
+    from informa.actions.handle import Store
     from informa.ui.app import InformaApp
 
 ResultT = TypeVar("ResultT")

@@ -60,7 +60,7 @@ from informa.ui.widgets.safe import SafeTextArea
 from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from informa.store import Store
+    from informa.actions.handle import Store
 
 
 AUTOSAVE_DELAY = 0.3

@@ -380,8 +380,7 @@ class PipelineScreen(Screen[None]):
     @work(group="dialog")
     async def action_start_call(self) -> None:
         """Open this contact's next call (planned with a suggested plan if it has none)."""
-        from informa.domain.plan import suggest_plan
-        from informa.store import PlanItem
+        from informa.domain.plan import PlanItem, suggest_plan
 
         contact = self.current
         if contact is None:

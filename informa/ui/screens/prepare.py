@@ -46,7 +46,7 @@ from informa.ui.widgets.plan_list import PlanList, entry_key
 from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from informa.banks import BankSet
+    from informa.domain.banks import BankSet
 
 T = TypeVar("T")
 
@@ -325,7 +325,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         self.plan_list.border_subtitle = subtitle
 
     def _change_plan(self, plan: Sequence[PlanEntry], *, select: int | None = None) -> None:
-        from informa.store import PlanItem
+        from informa.domain.plan import PlanItem
 
         interview = self.interview
         if interview is None:
@@ -447,7 +447,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
     # -- starting -------------------------------------------------------------------------
 
     def action_start(self) -> None:
-        from informa.store import PlanItem
+        from informa.domain.plan import PlanItem
 
         interview = self.interview
         if interview is None or self._starting or self.leaving:

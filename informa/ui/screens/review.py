@@ -54,7 +54,7 @@ from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from informa.store import Records
+    from informa.domain.records import Records
 
 REVIEW_HELP = """
 ## Review

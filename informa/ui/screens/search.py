@@ -30,7 +30,7 @@ from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from informa.store import Store
+    from informa.actions.handle import Store
     from informa.ui.app import InformaApp
 
 MAX_RESULTS = 20

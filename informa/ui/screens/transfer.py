@@ -27,8 +27,8 @@ from informa.ui.text import plain
 from informa.ui.widgets.safe import SafeInput
 
 if TYPE_CHECKING:
+    from informa.actions.handle import Store
     from informa.domain.incoming import ImportReport, ReadResult
-    from informa.store import Store
     from informa.ui.app import InformaApp
 
 SHOWN_PROBLEMS = 6

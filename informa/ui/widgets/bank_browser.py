@@ -19,8 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from informa.banks import BankSet
-from informa.banks.model import Question, Topic
+from informa.domain.banks import BankSet, Question, Topic
 from informa.domain.plan import search_questions
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeInput

@@ -20,7 +20,7 @@ from informa.domain.model import PlannedQuestion
 from informa.ui.text import clean, plain
 
 if TYPE_CHECKING:
-    from informa.banks import BankSet
+    from informa.domain.banks import BankSet
 
 ASKED, SKIPPED, PENDING = "✓", "–", "·"
 NO_PLAN = "No questions planned: prepare the call to pick some, or just take notes."
