@@ -2,16 +2,13 @@
 
 Pure functions of a contact's record and an explicit ``now`` (an aware datetime): nothing here
 reads the clock or the database. The store hands in one ``FollowUpInput`` per contact; the
-rules hand back ``AgendaItem`` values.
+rules hand back ``AgendaItem`` values (``informa.domain.agenda``, named here too).
 
 Conventions the rules share:
 
-* **Local days.** Timestamps are aware (the store keeps UTC). Every rule that counts days first
-  turns a timestamp into the local day in ``now.tzinfo``: a reply at 23:30 UTC can be the next
-  day in Berlin.
-* **Business days** are Monday to Friday, except the configured holidays. "*n* business days
-  after *d*" is the *n*-th business day strictly after *d*, whatever *d* itself is: an outreach
-  on Friday or Saturday plus 1 is Monday; plus 0 is the day itself.
+* **Local days** and **business days** as ``informa.domain.business_days`` counts them: a
+  timestamp counts on its local day in ``now.tzinfo``; "*n* business days after *d*" is the
+  *n*-th business day strictly after *d*.
 * **Due on the day.** A suggestion is due *on* the business day it becomes due (outreach Monday
   → "try a second contact" due Thursday) and stays on the agenda, overdue, until something is
   logged that settles it. ``agenda_for`` lists a suggestion before it is due, too; ``agenda``
@@ -21,13 +18,13 @@ Conventions the rules share:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from enum import StrEnum
 from types import MappingProxyType
 
+from informa.domain.agenda import AgendaItem, AgendaKind, day_label, group_by_day, show_day
+from informa.domain.business_days import add_business_days, local_day, roll_to_business_day
 from informa.domain.clock import ensure_aware
 from informa.domain.model import (
     Activity,
@@ -37,6 +34,26 @@ from informa.domain.model import (
     InterviewStatus,
     Stage,
 )
+from informa.domain.responsiveness import REPLIES, UNRESPONSIVE_AFTER, oldest_first
+
+__all__ = [  # the agenda's values are named here too: the rules hand them out
+    "ADVICE_NUDGE_WEEKS",
+    "CADENCES",
+    "CADENCE_3B7",
+    "CADENCE_7_7",
+    "FOLLOW_UP_AFTER",
+    "NUDGE_EVERY",
+    "SECOND_CONTACT_AFTER",
+    "UNRESPONSIVE_AFTER",
+    "AgendaItem",
+    "AgendaKind",
+    "FollowUpInput",
+    "Rules",
+    "agenda",
+    "agenda_for",
+    "day_label",
+    "group_by_day",
+]
 
 CADENCE_3B7 = "3b7"
 """Second contact at the company after 3 business days, follow-up after 7, unresponsive
@@ -49,194 +66,14 @@ SECOND_CONTACT_AFTER = 3
 """3b7: business days without a reply before trying a second person at the company."""
 FOLLOW_UP_AFTER = 7
 """3b7: business days without a reply before following up with the first contact."""
-UNRESPONSIVE_AFTER = 10
-"""Business days without a reply before a contact counts as unresponsive (3b7, and the
-responsiveness classes)."""
 NUDGE_EVERY = 7
 """7+7: business days between the outreach, the two nudges and the unresponsive mark."""
-BOOSTER_WITHIN = 3
-"""A reply within this many business days of the outreach makes a contact a booster."""
 ADVICE_NUDGE_WEEKS = 3
 """Weeks after the last call before suggesting telling the contact what came of their advice."""
 
-_WEEKEND = (5, 6)  # date.weekday(): Saturday, Sunday
-_REPLIES = (ActivityKind.REPLY, ActivityKind.CALL)
+
 _FOLLOW_UPS = (ActivityKind.OUTREACH, ActivityKind.MESSAGE)
 _NOTHING_SNOOZED: Mapping[str, date] = MappingProxyType({})
-
-
-# ---------------------------------------------------------------------------------------------
-# Business days
-
-
-def _holiday_set(holidays: Collection[date]) -> AbstractSet[date]:
-    return holidays if isinstance(holidays, AbstractSet) else frozenset(holidays)
-
-
-def is_business_day(day: date, holidays: Collection[date] = ()) -> bool:
-    """Monday to Friday, and not one of ``holidays``."""
-    return day.weekday() not in _WEEKEND and day not in _holiday_set(holidays)
-
-
-def add_business_days(start: date, days: int, holidays: Collection[date] = ()) -> date:
-    """The ``days``-th business day after ``start`` (before it, for a negative ``days``).
-
-    ``start`` itself never counts, business day or not: Friday + 1 is Monday, Saturday + 1 is
-    Monday, Sunday + 3 is Wednesday, a holiday in between is stepped over. ``days == 0``
-    returns ``start`` unchanged (even on a weekend). For ``days >= 0``,
-    ``business_days_between(start, add_business_days(start, days)) == days``.
-    """
-    off = _holiday_set(holidays)
-    step = timedelta(days=1 if days >= 0 else -1)
-    day, left = start, abs(days)
-    while left:
-        day += step
-        if is_business_day(day, off):
-            left -= 1
-    return day
-
-
-def business_days_between(start: date, end: date, holidays: Collection[date] = ()) -> int:
-    """How many business days there are after ``start``, up to and including ``end``.
-
-    ``start`` itself never counts; 0 when ``end <= start``. Monday → Thursday is 3,
-    Friday → Monday is 1, Saturday → Sunday is 0.
-    """
-    if end <= start:
-        return 0
-    weeks, rest = divmod((end - start).days, 7)
-    count = weeks * 5  # every run of 7 consecutive days holds 5 weekdays
-    count += sum(
-        1 for offset in range(1, rest + 1) if (start + timedelta(offset)).weekday() not in _WEEKEND
-    )
-    count -= sum(
-        1 for day in _holiday_set(holidays) if start < day <= end and day.weekday() not in _WEEKEND
-    )
-    return count
-
-
-def roll_to_business_day(day: date, holidays: Collection[date] = ()) -> date:
-    """``day`` if it is a business day, else the next business day."""
-    off = _holiday_set(holidays)
-    while not is_business_day(day, off):
-        day += timedelta(days=1)
-    return day
-
-
-# ---------------------------------------------------------------------------------------------
-# Values
-
-
-class AgendaKind(StrEnum):
-    """What an agenda item asks for. Declaration order is the order on a day's agenda."""
-
-    THANK_YOU = "thank_you"
-    SECOND_CONTACT = "second_contact"
-    FOLLOW_UP = "follow_up"
-    UNRESPONSIVE = "unresponsive"
-    CHECK_IN = "check_in"
-    ADVICE_UPDATE = "advice_update"
-    NEXT_ACTION = "next_action"
-
-    @property
-    def label(self) -> str:
-        return _KIND_LABELS[self]
-
-    @property
-    def order(self) -> int:
-        return list(AgendaKind).index(self)
-
-
-_KIND_LABELS = {
-    AgendaKind.THANK_YOU: "Thank-you",
-    AgendaKind.SECOND_CONTACT: "Second contact",
-    AgendaKind.FOLLOW_UP: "Follow-up",
-    AgendaKind.UNRESPONSIVE: "Unresponsive",
-    AgendaKind.CHECK_IN: "Check-in",
-    AgendaKind.ADVICE_UPDATE: "Advice update",
-    AgendaKind.NEXT_ACTION: "Next action",
-}
-
-
-class Responsiveness(StrEnum):
-    """How a contact answered the first outreach (see ``responsiveness``)."""
-
-    BOOSTER = "booster"
-    SLOW = "slow"
-    UNRESPONSIVE = "unresponsive"
-    WAITING = "waiting"
-
-    @property
-    def label(self) -> str:
-        return _RESPONSIVENESS_LABELS[self]
-
-
-_RESPONSIVENESS_LABELS = {
-    Responsiveness.BOOSTER: "Booster",
-    Responsiveness.SLOW: "Slow responder",
-    Responsiveness.UNRESPONSIVE: "Unresponsive",
-    Responsiveness.WAITING: "Waiting",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaItem:
-    """One thing to do for one contact, due on a local day."""
-
-    kind: AgendaKind
-    contact_id: int
-    contact_name: str
-    due: date
-    """The local day it is due."""
-    title: str
-    """Short and imperative: "Send a thank-you to Maya Okafor"."""
-    detail: str
-    """One line of why: "call ended Fri 20 Nov 15:30; due within 24 h"."""
-    interview_id: int | None = None
-    due_at: datetime | None = None
-    """The exact moment it falls due, for rules that have one (the thank-you); else None."""
-
-    @property
-    def key(self) -> str:
-        """A stable id for snoozing: ``kind:contact_id:interview_id`` when the item comes from a
-        call, else ``kind:contact_id:due`` (ISO day).
-
-        The due day is computed from the triggering event alone (the outreach and the nudges,
-        the last interaction, the call, the date the user set), never from today, so the same
-        item computed tomorrow has the same key, and a new event (a nudge, an interaction, a
-        new due date) makes a new item. Changing the rules (cadence, holidays, check-in weeks)
-        moves due days, and so lets a snooze on the old item lapse.
-        """
-        ref = str(self.interview_id) if self.interview_id is not None else self.due.isoformat()
-        return f"{self.kind}:{self.contact_id}:{ref}"
-
-    def is_overdue(self, today: date) -> bool:
-        """Due on a day before ``today`` (a local day)."""
-        return self.due < today
-
-    def is_overdue_at(self, now: datetime) -> bool:
-        """Past its exact moment when it has one (a thank-you is overdue the minute its
-        24 hours are up); otherwise due on a day before ``now``'s day."""
-        if self.due_at is not None:
-            return ensure_aware(now) > self.due_at
-        return self.is_overdue(now.date())
-
-    @property
-    def sort_key(self) -> tuple[date, int, str, int, datetime, str]:
-        """The agenda's order: due day, kind, name (case-folded), then contact id, exact moment
-        and key, so that equal-looking items still sort the same way every time."""
-        moment = self.due_at.astimezone(UTC) if self.due_at is not None else _FAR
-        return (
-            self.due,
-            self.kind.order,
-            self.contact_name.casefold(),
-            self.contact_id,
-            moment,
-            self.key,
-        )
-
-
-_FAR = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,43 +112,6 @@ class Rules:
 
 
 # ---------------------------------------------------------------------------------------------
-# Responsiveness
-
-
-def responsiveness(
-    activities: Iterable[Activity],
-    holidays: Collection[date] = (),
-    today: date | None = None,
-    *,
-    zone: tzinfo | None = None,
-) -> Responsiveness | None:
-    """How the contact answered their first outreach, from the activity log.
-
-    The first outreach and the first reply after it (a logged call counts as a reply) are
-    compared on local days (in ``zone``; None keeps each timestamp's own offset):
-
-    * a reply within 3 business days: ``BOOSTER``;
-    * a later reply: ``SLOW``;
-    * no reply and ``today`` 10 or more business days after the outreach: ``UNRESPONSIVE``;
-    * no reply yet, fewer days (or no ``today`` to judge by): ``WAITING``;
-    * never reached out: None.
-    """
-    timeline = _ordered(activities)
-    first = next((i for i, a in enumerate(timeline) if a.kind is ActivityKind.OUTREACH), None)
-    if first is None:
-        return None
-    sent = _day(timeline[first].at, zone)
-    off = _holiday_set(holidays)
-    reply = next((a for a in timeline[first + 1 :] if a.kind in _REPLIES), None)
-    if reply is not None:
-        waited = business_days_between(sent, _day(reply.at, zone), off)
-        return Responsiveness.BOOSTER if waited <= BOOSTER_WITHIN else Responsiveness.SLOW
-    if today is not None and business_days_between(sent, today, off) >= UNRESPONSIVE_AFTER:
-        return Responsiveness.UNRESPONSIVE
-    return Responsiveness.WAITING
-
-
-# ---------------------------------------------------------------------------------------------
 # The agenda
 
 
@@ -335,7 +135,7 @@ def agenda_for(item: FollowUpInput, *, now: datetime, rules: Rules) -> list[Agen
         return []
     zone = ensure_aware(now).tzinfo
     assert zone is not None
-    ctx = _Context(item, now, zone, rules, _ordered(item.activities))
+    ctx = _Context(item, now, zone, rules, oldest_first(item.activities))
     found = [
         *_thank_yous(ctx),
         *_no_reply(ctx),
@@ -370,27 +170,6 @@ def agenda(
     return sorted(items, key=lambda agenda_item: agenda_item.sort_key)
 
 
-def group_by_day(items: Iterable[AgendaItem], today: date) -> list[tuple[str, list[AgendaItem]]]:
-    """Items under day headings, in agenda order: "Overdue" (due before today), "Today",
-    "Tomorrow", then one heading per later day ("Thu 26 Nov"; the year is added when it is
-    not today's). Empty headings are left out."""
-    groups: dict[str, list[AgendaItem]] = {}
-    for agenda_item in sorted(items, key=lambda one: one.sort_key):
-        groups.setdefault(day_label(agenda_item.due, today), []).append(agenda_item)
-    return list(groups.items())
-
-
-def day_label(day: date, today: date) -> str:
-    """The agenda heading for ``day``: "Overdue", "Today", "Tomorrow" or "Thu 26 Nov"."""
-    if day < today:
-        return "Overdue"
-    if day == today:
-        return "Today"
-    if day == today + timedelta(days=1):
-        return "Tomorrow"
-    return _show_day(day, today)
-
-
 # ---------------------------------------------------------------------------------------------
 # The rules, one function each
 
@@ -413,10 +192,10 @@ class _Context:
         return self.now.date()
 
     def day(self, at: datetime) -> date:
-        return _day(at, self.zone)
+        return local_day(at, self.zone)
 
     def show(self, day: date) -> str:
-        return _show_day(day, self.today)
+        return show_day(day, self.today)
 
     def show_moment(self, at: datetime) -> str:
         local = at.astimezone(self.zone)
@@ -526,7 +305,7 @@ def _no_reply(ctx: _Context) -> list[AgendaItem]:
     ):
         return []
     timeline = ctx.timeline
-    last_reply = max((i for i, a in enumerate(timeline) if a.kind in _REPLIES), default=-1)
+    last_reply = max((i for i, a in enumerate(timeline) if a.kind in REPLIES), default=-1)
     anchor = next(
         (
             i
@@ -717,22 +496,3 @@ def _next_action(ctx: _Context) -> list[AgendaItem]:
             f"your next action, due {ctx.show(contact.next_action_due)}",
         )
     ]
-
-
-# ---------------------------------------------------------------------------------------------
-# Helpers
-
-
-def _ordered(activities: Iterable[Activity]) -> list[Activity]:
-    """Oldest first; ties in time keep the order they were logged in (by id)."""
-    return sorted(activities, key=lambda a: (a.at.astimezone(UTC), a.id))
-
-
-def _day(at: datetime, zone: tzinfo | None) -> date:
-    return (ensure_aware(at).astimezone(zone) if zone is not None else at).date()
-
-
-def _show_day(day: date, today: date) -> str:
-    """'Thu 26 Nov', with the year when it is not today's: 'Fri 1 Jan 2027'."""
-    shown = f"{day:%a} {day.day} {day:%b}"
-    return shown if day.year == today.year else f"{shown} {day.year}"

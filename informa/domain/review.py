@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from statistics import median
 
-from informa.domain.followup import Responsiveness, responsiveness
 from informa.domain.model import (
     Activity,
     ActivityKind,
@@ -20,6 +19,7 @@ from informa.domain.model import (
     Stage,
 )
 from informa.domain.notes import Tag, parse_notes
+from informa.domain.responsiveness import Responsiveness, responsiveness
 
 DOMINANT_SHARE = 0.5
 """A company or industry holding at least this share of the interviews is pointed out..."""

@@ -62,18 +62,18 @@ async def test_a_view_opens_on_its_first_rows_then_lists_them_all(
     """A view whose first rows are fewer than two screenfuls paints them, then reads the
     rest at once; the title counts everyone from the start, and a jump to someone past the
     first rows lands on them once they are read."""
-    from informa.ui.screens import pipeline
+    from informa.ui.screens import pipeline_loading
 
-    monkeypatch.setattr(pipeline, "FIRST_WINDOW", 3)
+    monkeypatch.setattr(pipeline_loading, "FIRST_WINDOW", 3)
     everyone = sorted((p["name"] for p in sample.CONTACTS), key=str.casefold)
     seen: list[tuple[int, str]] = []
-    loaded = pipeline.PipelineScreen.on_pipeline_loaded
+    loaded = pipeline_loading.PipelineLoading.on_pipeline_loaded
 
-    def watch(screen: pipeline.PipelineScreen, message: PipelineLoaded) -> None:
+    def watch(screen: pipeline_loading.PipelineLoading, message: PipelineLoaded) -> None:
         loaded(screen, message)
         seen.append((len(screen.contacts.rows), str(screen.contacts.border_title)))
 
-    monkeypatch.setattr(pipeline.PipelineScreen, "on_pipeline_loaded", watch)
+    monkeypatch.setattr(pipeline_loading.PipelineLoading, "on_pipeline_loaded", watch)
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
@@ -87,7 +87,7 @@ async def test_a_view_opens_on_its_first_rows_then_lists_them_all(
         await pilot.press("2")
         await settle(pilot)
         screen = app.screen
-        assert isinstance(screen, pipeline.PipelineScreen)
+        assert isinstance(screen, PipelineScreen)
         last = next(c.id for c in app.store.contacts.browse() if c.name == everyone[-1])
         screen.jump_to(last)
         await settle(pilot)
@@ -108,11 +108,11 @@ def many(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from informa.domain.clock import fixed_clock
     from informa.domain.model import ContactDraft
     from informa.store import Store
-    from informa.ui.screens import pipeline
+    from informa.ui.screens import pipeline_loading
 
     from .conftest import NOW
 
-    monkeypatch.setattr(pipeline, "FIRST_WINDOW", 40)
+    monkeypatch.setattr(pipeline_loading, "FIRST_WINDOW", 40)
     store = Store.open(demo_db, clock=fixed_clock(NOW))
     try:
         for number in range(PROSPECTS):
@@ -654,7 +654,7 @@ async def test_the_first_screen_fills_in_one_go(
     """The first load brings the details of the contact listed first with the list: they are
     drawn with it, and not read a second time when the list highlights them."""
     from informa.store.views import ViewService
-    from informa.ui.screens import pipeline
+    from informa.ui.screens import pipeline_loading
 
     reads: list[int] = []
     read = ViewService.dossier
@@ -664,14 +664,14 @@ async def test_the_first_screen_fills_in_one_go(
         return read(service, contact_id)
 
     shown: list[str] = []
-    loaded = pipeline.PipelineScreen.on_pipeline_loaded
+    loaded = pipeline_loading.PipelineLoading.on_pipeline_loaded
 
-    def watch(screen: pipeline.PipelineScreen, message: PipelineLoaded) -> None:
+    def watch(screen: pipeline_loading.PipelineLoading, message: PipelineLoaded) -> None:
         loaded(screen, message)
         shown.append(str(screen.detail.border_title))
 
     monkeypatch.setattr(ViewService, "dossier", counted)
-    monkeypatch.setattr(pipeline.PipelineScreen, "on_pipeline_loaded", watch)
+    monkeypatch.setattr(pipeline_loading.PipelineLoading, "on_pipeline_loaded", watch)
     app = make()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
@@ -700,7 +700,7 @@ async def test_collection_resumes_once_the_first_data_is_drawn(
     import gc
 
     from informa.ui.app import InformaApp
-    from informa.ui.screens.pipeline import STARTED_AFTER
+    from informa.ui.screens.pipeline_loading import STARTED_AFTER
 
     drew_rows: list[bool] = []
     render_line = ContactList.render_line

@@ -20,8 +20,8 @@ from informa.ui.text import clean, plain
 if TYPE_CHECKING:
     from informa.domain.model import ContactDossier
 
-# By ``followup.Responsiveness`` value (a StrEnum: its members are these strings), so that
-# the follow-up rules load with the first details shown, not with the first frame.
+# By ``domain.responsiveness.Responsiveness`` value (a StrEnum: its members are these
+# strings), so that its rules load with the first details shown, not with the first frame.
 REPLY_NOTES = {
     "booster": "Booster: replied within 3 business days",
     "slow": "Slow responder: replied, after more than 3 business days",
@@ -109,7 +109,7 @@ class ContactDetail(VerticalScroll):
             fields.add_row("Next", text)
         if contact.last_interaction_at:
             fields.add_row("Last contact", _when(contact.last_interaction_at, now))
-        from informa.domain.followup import responsiveness
+        from informa.domain.responsiveness import responsiveness
 
         replies = responsiveness(loaded.timeline, holidays, now.date(), zone=now.tzinfo)
         if replies is not None:
