@@ -1,9 +1,9 @@
 """``informa import``, ``informa export``, ``informa backup`` and ``informa restore``.
 
-What each does is an action (``informa.actions.transfer`` and ``informa.actions.backup``,
-which the app's palette runs too); these commands only find the files, open the database and
-report. A bad file is one ``informa: FILE:LINE: ...`` line and exit status 1,
-and it is read in full before the database is even opened, so nothing is written.
+What each does is an action (``informa.actions.transfer``, ``informa.actions.backup``), the
+same the app's palette runs; these commands only find the files, open the database and
+report. A bad file is one ``informa: FILE:LINE: ...`` line and exit status 1, and it is read
+in full before the database is even opened, so nothing is written.
 """
 
 from __future__ import annotations
