@@ -1,8 +1,9 @@
 """``informa import``, ``informa export``, ``informa backup`` and ``informa restore``.
 
-Each format lives in ``informa.interchange``; these commands only find the files, open the
-database and report. A bad file is one ``informa: FILE:LINE: ...`` line and exit status 1,
-and it is read in full before the database is even opened, so nothing is written.
+What each does is an action (``informa.actions.transfer``, ``informa.actions.backup``), the
+same the app's palette runs; these commands only find the files, open the database and
+report. A bad file is one ``informa: FILE:LINE: ...`` line and exit status 1, and it is read
+in full before the database is even opened, so nothing is written.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from informa.cli_common import CliError, open_store, paths_of
 from informa.domain.errors import InformaError
 
 if TYPE_CHECKING:
+    from informa.actions.transfer import Exported
     from informa.domain.incoming import ReadResult
     from informa.store import Store
 
@@ -65,9 +67,7 @@ def export_group() -> None:
 @click.pass_context
 def import_linkedin(ctx: click.Context, file: Path, dry_run: bool) -> None:
     """Import LinkedIn's Connections.csv (from "Get a copy of your data")."""
-    from informa.interchange.linkedin import read_connections
-
-    _merge(ctx, read_connections, file, dry_run)
+    _merge(ctx, "linkedin", file, dry_run)
 
 
 @import_group.command("csv")
@@ -76,9 +76,7 @@ def import_linkedin(ctx: click.Context, file: Path, dry_run: bool) -> None:
 @click.pass_context
 def import_csv(ctx: click.Context, file: Path, dry_run: bool) -> None:
     """Import contacts from a CSV with the columns `informa export csv` writes."""
-    from informa.interchange.contacts_csv import read_csv
-
-    _merge(ctx, read_csv, file, dry_run)
+    _merge(ctx, "csv", file, dry_run)
 
 
 @import_group.command("vcard")
@@ -87,9 +85,7 @@ def import_csv(ctx: click.Context, file: Path, dry_run: bool) -> None:
 @click.pass_context
 def import_vcard(ctx: click.Context, file: Path, dry_run: bool) -> None:
     """Import contacts from a vCard (.vcf) file."""
-    from informa.interchange.vcard import read_vcards
-
-    _merge(ctx, read_vcards, file, dry_run)
+    _merge(ctx, "vcard", file, dry_run)
 
 
 @import_group.command("json")
@@ -97,10 +93,10 @@ def import_vcard(ctx: click.Context, file: Path, dry_run: bool) -> None:
 @click.pass_context
 def import_json(ctx: click.Context, file: Path) -> None:
     """Load an `informa export json` file into an empty database (e.g. with --db NEW.db)."""
-    from informa.interchange import jsonfile
+    from informa.actions.transfer import import_json as load
 
     with _store(ctx, create=True) as store:
-        counts = jsonfile.import_json(store, file)
+        counts = load(store, file)
     click.echo("Loaded " + ", ".join(_counted(count, table) for table, count in counts.items()))
 
 
@@ -112,11 +108,11 @@ def _counted(count: int, table: str) -> str:
     return f"{count} {words}"
 
 
-def _merge(
-    ctx: click.Context, read: Callable[[Path], ReadResult], file: Path, dry_run: bool
-) -> None:
+def _merge(ctx: click.Context, fmt: str, file: Path, dry_run: bool) -> None:
+    from informa.actions.transfer import read_contacts
+
     try:
-        result = read(file)  # all of it, before the database is opened
+        result = read_contacts(fmt, file)  # all of it, before the database is opened
     except InformaError as exc:
         raise CliError(str(exc)) from exc
     paths = paths_of(ctx)
@@ -135,11 +131,13 @@ def _apply(
     where: str,
     path: Path | None = None,
 ) -> None:
+    from informa.actions.transfer import merge_import
+
     with (
         _store(ctx, create=True, path=path) as store,
         _progress(len(result.contacts)) as progress,
     ):
-        report = store.imports.merge(result, dry_run=dry_run, progress=progress)
+        report = merge_import(store, result, dry_run=dry_run, progress=progress)
     click.echo(f"{'Dry run into' if dry_run else 'Imported into'} {where}: {report.summary()}")
     for label, items in (("skipped", report.skipped), ("warning:", report.warnings)):
         for item in items[:SHOWN_PROBLEMS]:
@@ -184,15 +182,10 @@ def _store(
 # -- exports --------------------------------------------------------------------------
 
 
-def _write(output: str | None, data: str | bytes, what: str) -> None:
-    from informa.interchange.files import write_output
-
-    try:
-        written = write_output(output, data)
-    except InformaError as exc:
-        raise CliError(str(exc)) from exc
-    if written is not None:
-        click.echo(f"Wrote {what} to {written}", err=True)
+def _wrote(what: str, exported: Exported) -> None:
+    """Say which file was written, on standard error: standard output may be the export."""
+    if exported.path is not None:
+        click.echo(f"Wrote {what} to {exported.path}", err=True)
 
 
 @export_group.command("csv")
@@ -200,12 +193,12 @@ def _write(output: str | None, data: str | bytes, what: str) -> None:
 @click.pass_context
 def export_csv(ctx: click.Context, output: str | None) -> None:
     """Contacts as CSV (the columns `informa import csv` reads). Formulas are neutralised."""
-    from informa.interchange.contacts_csv import export_csv as to_csv
+    from informa.actions.transfer import export
 
-    with _store(ctx) as store:
-        snapshot = store.exports.snapshot()
     to_file = output is not None and output != "-"  # a file gets a BOM, for Excel
-    _write(output, to_csv(snapshot, bom=to_file), f"{len(snapshot.contacts)} contacts")
+    with _store(ctx) as store:
+        exported = export(store, "csv", output, bom=to_file)
+    _wrote(f"{exported.contacts} contacts", exported)
 
 
 @export_group.command("vcard")
@@ -213,11 +206,11 @@ def export_csv(ctx: click.Context, output: str | None) -> None:
 @click.pass_context
 def export_vcard(ctx: click.Context, output: str | None) -> None:
     """Contacts as vCards (.vcf), for an address book."""
-    from informa.interchange.vcard import export_vcards
+    from informa.actions.transfer import export
 
     with _store(ctx) as store:
-        snapshot = store.exports.snapshot()
-    _write(output, export_vcards(snapshot), f"{len(snapshot.contacts)} contacts")
+        exported = export(store, "vcard", output)
+    _wrote(f"{exported.contacts} contacts", exported)
 
 
 @export_group.command("ics")
@@ -232,13 +225,13 @@ def export_vcard(ctx: click.Context, output: str | None) -> None:
 @click.pass_context
 def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
     """Scheduled calls as events (15-minute alarm) and due follow-ups as to-dos (.ics)."""
-    from informa.interchange.ics import calendar_of
+    from informa.actions.transfer import export
     from informa.settings import load_settings
 
     settings, _problems = load_settings(paths_of(ctx).settings_path)
     with _store(ctx) as store:
-        data = calendar_of(store, settings.follow_up_rules(), days=days)
-    _write(output, data, "the calendar")
+        exported = export(store, "ics", output, rules=settings.follow_up_rules(), days=days)
+    _wrote("the calendar", exported)
 
 
 @export_group.command("markdown")
@@ -252,17 +245,11 @@ def export_ics(ctx: click.Context, output: str | None, days: int) -> None:
 @click.pass_context
 def export_markdown(ctx: click.Context, output: Path) -> None:
     """One Markdown file per call and per contact, and an index (readable in Obsidian)."""
-    from informa.domain.clock import local_zone
-    from informa.interchange.markdown import export_markdown as to_markdown
+    from informa.actions.transfer import export_markdown as to_markdown
 
     with _store(ctx) as store:
-        snapshot = store.exports.snapshot()
-        zone = local_zone(store.clock)
-    try:
-        report = to_markdown(snapshot, output, zone=zone)
-    except InformaError as exc:
-        raise CliError(str(exc)) from exc
-    click.echo(f"Wrote {len(report.files)} files to {report.folder}")
+        exported = to_markdown(store, output)
+    click.echo(f"Wrote {exported.files} files to {exported.path}")
 
 
 @export_group.command("json")
@@ -270,11 +257,11 @@ def export_markdown(ctx: click.Context, output: Path) -> None:
 @click.pass_context
 def export_json(ctx: click.Context, output: str | None) -> None:
     """Everything, losslessly (load it again with `informa import json`)."""
-    from informa.interchange import jsonfile
+    from informa.actions.transfer import export
 
     with _store(ctx) as store:
-        data = jsonfile.export_json(store)
-    _write(output, data, "everything")
+        exported = export(store, "json", output)
+    _wrote("everything", exported)
 
 
 # -- backups --------------------------------------------------------------------------
@@ -290,9 +277,9 @@ def export_json(ctx: click.Context, output: str | None) -> None:
 @click.pass_context
 def backup(ctx: click.Context, output: Path | None) -> None:
     """Copy the database safely, even while informa is open and saving."""
+    from informa.actions.backup import backup as copy_database
+    from informa.actions.backup import default_backup_path
     from informa.domain.clock import system_clock
-    from informa.interchange.backup import backup as copy_database
-    from informa.interchange.backup import default_backup_path
 
     paths = paths_of(ctx)
     if not paths.db_path.exists():
@@ -311,8 +298,8 @@ def backup(ctx: click.Context, output: Path | None) -> None:
 @click.pass_context
 def restore(ctx: click.Context, file: Path, yes: bool) -> None:
     """Replace the database with a backup (the current one is backed up first)."""
+    from informa.actions.backup import restore as restore_database
     from informa.domain.clock import system_clock
-    from informa.interchange.backup import restore as restore_database
 
     paths = paths_of(ctx)
     if not yes:

@@ -115,9 +115,9 @@ def _checked_url(value: str, field: str) -> str:
 def normalize_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for tag in tags:
-        cleaned = _TAG.sub("-", tag.strip().lower()).strip("-")
-        if cleaned:
-            seen.setdefault(cleaned[:50], None)
+        cleaned = _TAG.sub("-", tag.strip().lower()).strip("-")[:50].rstrip("-")
+        if cleaned:  # cut, then trimmed: a tag stored is the same when checked again
+            seen.setdefault(cleaned, None)
     return tuple(seen)
 
 

@@ -15,15 +15,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event, Todo
 
-from informa.domain.clock import ensure_aware, local_zone, zone_name
-from informa.domain.errors import InformaError, ValidationError
-from informa.domain.followup import AgendaItem, Rules
+from informa.domain.clock import ensure_aware
+from informa.domain.errors import ValidationError
+from informa.domain.followup import AgendaItem
 from informa.domain.model import Contact, Interview, InterviewStatus, PlannedQuestion
 from informa.domain.validate import check_url
 
-if TYPE_CHECKING:  # the UI may import this module; it never imports the store
+if TYPE_CHECKING:
     from informa.domain.records import Snapshot
-    from informa.store import Store
 
 PRODID = "-//informa//informa//EN"
 UID_DOMAIN = "informa.invalid"
@@ -191,19 +190,3 @@ def has_entries(calendar: bytes) -> bool:
     """Whether an exported calendar holds any event or to-do: RFC 5545 wants at least one
     component, so an empty one is reported to the user instead of written."""
     return b"BEGIN:VEVENT" in calendar or b"BEGIN:VTODO" in calendar
-
-
-def calendar_of(store: Store, rules: Rules, *, days: int) -> bytes:
-    """The calendar of ``store``: its calls, and what falls due in the next ``days`` days,
-    in the zone of the store's clock. Raises ``InformaError`` when there is nothing in it
-    (the command line and the app say the same)."""
-    now = store.clock()
-    data = export_calendar(
-        store.exports.snapshot(),
-        store.followups.agenda(rules, horizon_days=days),
-        zone=zone_name(local_zone(store.clock)),
-        now=now,
-    )
-    if not has_entries(data):
-        raise InformaError(f"nothing to export: no calls scheduled and nothing due in {days} days")
-    return data

@@ -1,43 +1,43 @@
-"""The lossless JSON export: every row of every table, ids included, and its import.
+"""The lossless JSON export: every row of every table, ids included, as a document, and
+reading one back.
 
 The document is ``{"format": "informa", "version": 1, "exported_at": ..., "schema": [...],
-"tables": {...}}`` (see ``informa.store.dump``). Importing it into a new database and
+"tables": {...}}``: the store's dump (``informa.store.dump``, which also checks a document
+before loading it) with the time of the export. Importing it into a new database and
 exporting again gives the same document, ``exported_at`` aside.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from informa.domain.errors import BadFileError
 from informa.interchange.files import read_text
 
-if TYPE_CHECKING:
-    from informa.store import Store
-
 EXPECTED = "an informa JSON export"
 
 
-def export_json(store: Store) -> str:
-    """The whole database as a JSON document (stable key order, indented, UTF-8 text)."""
-    data = store.dump.dump()
+def export_text(dump: Mapping[str, Any], *, exported_at: datetime) -> str:
+    """The document for the store's ``dump`` (stable key order, indented, UTF-8 text)."""
     document: dict[str, Any] = {
-        "format": data["format"],
-        "version": data["version"],
-        "exported_at": store.clock().isoformat(),
-        "schema": data["schema"],
-        "tables": data["tables"],
+        "format": dump["format"],
+        "version": dump["version"],
+        "exported_at": exported_at.isoformat(),
+        "schema": dump["schema"],
+        "tables": dump["tables"],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def import_json(store: Store, path: Path) -> dict[str, int]:
-    """Load an export written by ``export_json`` into ``store``, which must be empty.
+def read_export(path: Path) -> dict[str, Any]:
+    """The JSON object in ``path``, for the store to check and load.
 
-    Returns how many rows each table received. A file that is not such an export, or has
-    a problem anywhere, is a ``BadFileError`` and nothing is written.
+    A file that is not JSON text, or whose JSON is not an object, is a ``BadFileError``
+    naming the file (and, for bad JSON, the line and column).
     """
     text = read_text(path, expected=EXPECTED)
     try:
@@ -51,7 +51,7 @@ def import_json(store: Store, path: Path) -> dict[str, int]:
             f'{path}: not an informa export (a JSON {_kind(data)}, not an object with "format": '
             '"informa")'
         )
-    return store.dump.load(data, source=str(path))
+    return data
 
 
 def _kind(value: Any) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from informa.actions.backup import backup, default_backup_path, restore
 from informa.domain.clock import fixed_clock
 from informa.domain.errors import BadFileError, DatabaseFileError
 from informa.domain.model import ContactDraft
-from informa.interchange.backup import backup, default_backup_path, restore
 from informa.store import Store, models
 from tests.interchange.conftest import NOW
 from tests.older_schema import LAST_MIGRATION, make_older

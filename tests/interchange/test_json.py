@@ -13,10 +13,10 @@ from typing import Any, cast
 
 import pytest
 
+from informa.actions.transfer import export_json, import_json
 from informa.domain.clock import fixed_clock
 from informa.domain.errors import BadFileError, ConflictError
 from informa.domain.model import ContactDraft, PitchCard
-from informa.interchange.jsonfile import export_json, import_json
 from informa.store import Store, models
 from informa.store.dump import COLUMNS
 from tests.interchange.conftest import NOW

@@ -3,7 +3,9 @@ would do, then run it in a thread with a progress bar.
 
 An import is read in full and tried as a dry run before anything is written; the user sees
 the summary (created, updated, skipped, warnings) and confirms. The real import is one
-transaction, so closing the app half-way leaves the database as it was.
+transaction, so closing the app half-way leaves the database as it was. What each entry does
+is an action (``informa.actions.transfer``, ``informa.actions.backup``), the same the
+command line runs; this screen asks for the path and shows what comes back.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from informa.ui.widgets.safe import SafeInput
 
 if TYPE_CHECKING:
     from informa.actions.handle import Store
+    from informa.actions.transfer import Preview
+    from informa.domain.followup import Rules
     from informa.domain.incoming import ImportReport, ReadResult
     from informa.ui.app import InformaApp
 
@@ -51,6 +55,11 @@ class Transfer:
     @property
     def is_import(self) -> bool:
         return self.id.startswith("import")
+
+    @property
+    def format(self) -> str:
+        """What the action reads or writes: ``linkedin``, ``csv``, ``markdown``…"""
+        return self.id.partition("-")[2]
 
 
 TRANSFERS = (
@@ -135,52 +144,18 @@ class PathSuggester(Suggester):
         return None
 
 
-def _read(transfer: Transfer, path: Path) -> ReadResult:
-    if transfer.id == "import-linkedin":
-        from informa.interchange.linkedin import read_connections
-
-        return read_connections(path)
-    if transfer.id == "import-csv":
-        from informa.interchange.contacts_csv import read_csv
-
-        return read_csv(path)
-    from informa.interchange.vcard import read_vcards
-
-    return read_vcards(path)
-
-
-def _export(transfer: Transfer, store: Store, target: Path, app: InformaApp) -> str:
+def _export(transfer: Transfer, store: Store, target: Path, rules: Rules) -> str:
     """Write the export; returns what to tell the user."""
-    from informa.domain.clock import local_zone
-    from informa.interchange.files import write_output
-
     if transfer.id == "backup":
-        from informa.interchange.backup import backup
+        from informa.actions.backup import backup
 
         return f"Backed up the database to {backup(store.path, target)}"
-    if transfer.id == "export-markdown":
-        from informa.interchange.markdown import export_markdown
+    from informa.actions import transfer as transfers
 
-        report = export_markdown(store.exports.snapshot(), target, zone=local_zone(app.clock))
-        return f"Wrote {len(report.files)} files to {report.folder}"
-    data: str | bytes
-    if transfer.id == "export-csv":
-        from informa.interchange.contacts_csv import export_csv
-
-        data = export_csv(store.exports.snapshot(), bom=True)  # for Excel
-    elif transfer.id == "export-vcard":
-        from informa.interchange.vcard import export_vcards
-
-        data = export_vcards(store.exports.snapshot())
-    elif transfer.id == "export-ics":
-        from informa.interchange.ics import calendar_of
-
-        data = calendar_of(store, app.settings.follow_up_rules(), days=14)
-    else:
-        from informa.interchange import jsonfile
-
-        data = jsonfile.export_json(store)
-    write_output(target, data)  # refuses a folder, writes owner-only
+    if transfer.folder:
+        exported = transfers.export_markdown(store, target)
+        return f"Wrote {exported.files} files to {exported.path}"
+    transfers.export(store, transfer.format, target, bom=True, rules=rules)  # BOM: for Excel
     return f"Wrote {target}"
 
 
@@ -228,7 +203,7 @@ class TransferScreen(Dialog[bool]):
     def __init__(self, transfer: Transfer) -> None:
         super().__init__(title=transfer.title, cancel_value=False)
         self.transfer = transfer
-        self._checked: tuple[Path, ReadResult] | None = None
+        self._checked: Preview | None = None
         self._changed = False
         self._busy = False
         self._replace: Path | None = None
@@ -309,13 +284,14 @@ class TransferScreen(Dialog[bool]):
     @work(thread=True, exclusive=True, group="transfer")
     def check(self, path: Path) -> None:
         """Read the whole file and try it as a dry run: nothing is written yet."""
+        from informa.actions.transfer import preview_import
+
         try:
-            result = _read(self.transfer, path)
-            report = self.informa.store.imports.merge(result, dry_run=True)
+            preview = preview_import(self.informa.store, self.transfer.format, path)
         except InformaError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
-        self.app.call_from_thread(self._ready, path, result, report)
+        self.app.call_from_thread(self._ready, preview)
 
     def _failed(self, message: str) -> None:
         self._busy = False
@@ -324,9 +300,10 @@ class TransferScreen(Dialog[bool]):
         self.say(message, error=True)
         self.query_one("#path", Input).focus()
 
-    def _ready(self, path: Path, result: ReadResult, report: ImportReport) -> None:
+    def _ready(self, preview: Preview) -> None:
+        path, report = preview.path, preview.report
         self._busy = False
-        self._checked = (path, result)
+        self._checked = preview
         self.say(_report_text(report, heading=f"{path.name}: ready to import"))
         if report.created or report.updated:
             self.add_class("-ready")
@@ -342,7 +319,7 @@ class TransferScreen(Dialog[bool]):
     def action_go(self) -> None:
         if self._checked is None or self._busy:
             return
-        path, result = self._checked
+        path, result = self._checked.path, self._checked.incoming
         self._busy = True
         self.set_class(False, "-ready")
         self.add_class("-running")
@@ -353,13 +330,15 @@ class TransferScreen(Dialog[bool]):
 
     @work(thread=True, exclusive=True, group="transfer")
     def run_import(self, path: Path, result: ReadResult) -> None:
+        from informa.actions.transfer import merge_import
+
         bar = self.query_one("#transfer-progress", ProgressBar)
 
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(bar.update, total=total, progress=done)
 
         try:
-            report = self.informa.store.imports.merge(result, progress=progress)
+            report = merge_import(self.informa.store, result, progress=progress)
         except InformaError as exc:
             self.app.call_from_thread(self._failed, f"Nothing was imported: {exc}")
             return
@@ -380,7 +359,8 @@ class TransferScreen(Dialog[bool]):
     @work(thread=True, exclusive=True, group="transfer")
     def write(self, target: Path) -> None:
         try:
-            message = _export(self.transfer, self.informa.store, target, self.informa)
+            rules = self.informa.settings.follow_up_rules()
+            message = _export(self.transfer, self.informa.store, target, rules)
         except InformaError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
