@@ -27,9 +27,11 @@ __all__ = [
     "binding_ids",
     "bindings",
     "effective_keys",
+    "grouped",
     "help_lines",
     "key_text",
     "keys_of",
+    "line_parts",
     "node_keys",
 ]
 
