@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -17,8 +17,9 @@ from textual.theme import Theme
 from informa import __version__
 from informa.domain.clock import Clock, system_clock
 from informa.domain.errors import InformaError
-from informa.ui.commands import ContactJump, NotesSearch
-from informa.ui.screens.pipeline import ACTION_COMMANDS, PipelineScreen
+from informa.ui import keys
+from informa.ui.commands import ContactJump, NotesSearch, key_commands
+from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.text import key_label
 from informa.ui.themes import THEMES
 
@@ -35,47 +36,8 @@ EditorLauncher = Callable[[str, str], str]
 
 
 def binding_ids() -> set[str]:
-    """Every binding id users can remap in settings (``keys:``)."""
-    from informa.ui.dialogs.base import Dialog, FormDialog
-    from informa.ui.dialogs.company_research import CompanyResearch
-    from informa.ui.dialogs.confirm import Confirm
-    from informa.ui.dialogs.outreach import OutreachComposer
-    from informa.ui.dialogs.stage_picker import StagePicker
-    from informa.ui.dialogs.thank_you import ThankYouDialog
-    from informa.ui.screens.call import CallScreen
-    from informa.ui.screens.debrief import DebriefScreen
-    from informa.ui.screens.prepare import PrepareScreen
-    from informa.ui.screens.review import ReviewScreen
-    from informa.ui.screens.search import SearchScreen
-    from informa.ui.screens.transfer import TransferScreen
-    from informa.ui.widgets.agenda_list import AgendaList
-    from informa.ui.widgets.plan_list import PlanList
-
-    owners = (
-        InformaApp,
-        PipelineScreen,
-        Dialog,
-        FormDialog,
-        CompanyResearch,
-        Confirm,
-        OutreachComposer,
-        StagePicker,
-        ThankYouDialog,
-        CallScreen,
-        PrepareScreen,
-        PlanList,
-        DebriefScreen,
-        TransferScreen,
-        ReviewScreen,
-        AgendaList,
-        SearchScreen,
-    )
-    return {
-        binding.id
-        for owner in owners
-        for binding in owner.BINDINGS
-        if isinstance(binding, Binding) and binding.id
-    }
+    """Every binding id users can remap in settings (``keys:``): the table of keys'."""
+    return set(keys.binding_ids())
 
 
 class InformaApp(App[None]):
@@ -85,19 +47,7 @@ class InformaApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ContactJump, NotesSearch}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "toggle_help", "Help", tooltip="Show or hide the keys panel.", id="help"),
-        Binding("question_mark", "toggle_help", "Help", show=False, id="help_alt"),
-        Binding("ctrl+q", "quit", "Quit", tooltip="Quit informa.", priority=True, id="quit"),
-        Binding(
-            "ctrl+f",
-            "search",
-            "Search",
-            tooltip="Search notes, research, contacts and companies.",
-            show=False,  # shown, it would be on every screen's footer
-            id="search",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keys.bindings("app")
 
     def __init__(
         self,
@@ -292,25 +242,15 @@ class InformaApp(App[None]):
         else:
             self.action_show_help_panel()
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield from key_commands(screen)
         if isinstance(screen, PipelineScreen):
-            from informa.domain.enums import VIEWS, view_label
-
-            for title, help_text, action in ACTION_COMMANDS:
-                if screen.check_action(action, ()):
-                    yield SystemCommand(title, help_text, partial(screen.run_action, action))
             from informa.ui.screens.transfer import TRANSFERS
 
             for transfer in TRANSFERS:
                 yield SystemCommand(
                     transfer.title, transfer.help, partial(screen.open_transfer, transfer)
-                )
-            for view in VIEWS:
-                yield SystemCommand(
-                    f"Show {view_label(view)}",
-                    f"Pipeline: list the contacts in {view_label(view)}",
-                    lambda view=view: screen.action_show_view(view),
                 )
         yield SystemCommand(
             "About informa", f"informa {__version__}: where your data lives", self._about

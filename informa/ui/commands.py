@@ -1,20 +1,28 @@
-"""Command-palette providers built from data: jump to any contact by name or company, and
-full-text search over notes, research, contacts and companies."""
+"""The command palette: a command for every key of the screen (from the table of keys),
+and providers built from data: jump to any contact by name or company, and full-text search
+over notes, research, contacts and companies."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from textual.actions import parse
+from textual.app import SystemCommand
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
 from informa.domain.errors import InformaError
+from informa.ui.keys import Key, KeyBindings, node_keys
 from informa.ui.text import clean
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
     from informa.ui.app import InformaApp
 
 MAX_HITS = 20
@@ -22,6 +30,34 @@ MIN_SEARCH_CHARS = 3
 SEARCH_SCORE = 0.45
 """Full-text hits score below a command whose name matches what was typed."""
 PALETTE_KINDS = {"contact": "Contact", "company": "Company", "interview": "Notes"}
+
+
+def _binds_keys(node: DOMNode) -> bool:
+    return any(
+        isinstance(owner.__dict__.get("BINDINGS"), KeyBindings) for owner in type(node).__mro__
+    )
+
+
+def key_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """A palette command for each key of the table that ``screen``, its widgets and the app
+    bind, if it can act now (``check_action``): the same action as the key, by the table's
+    title and help."""
+    app = screen.app
+    nodes: list[DOMNode] = [app, screen]
+    nodes += [node for node in screen.walk_children() if _binds_keys(node)]
+    for node in nodes:
+        done: set[str] = set()
+        for key in node_keys(type(node)):
+            if key.palette and key.action not in done and _allowed(node, key):
+                done.add(key.action)
+                yield SystemCommand(
+                    key.palette_title, key.palette_help, partial(app.run_action, key.action, node)
+                )
+
+
+def _allowed(node: DOMNode, key: Key) -> bool:
+    _, name, parameters = parse(key.action)
+    return bool(node.check_action(name, parameters))
 
 
 class ContactJump(Provider):

@@ -39,3 +39,13 @@ def test_documented_binding_ids_exist() -> None:
     paragraph = readme.split("Binding ids:", 1)[1].split("\n\n", 1)[0]
     documented = set(re.findall(r"`([a-z_0-9]+)`", paragraph))
     assert documented == binding_ids()
+
+
+def test_readme_key_tables_and_binding_ids_are_made_from_the_key_table() -> None:
+    """README's keys are ``python -m informa.ui.keys --readme README.md``'s, as the table
+    of keys has them now: run it after changing a key."""
+    from informa.ui.keys.markdown import block_in, blocks
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, text in blocks().items():
+        assert block_in(readme, name) == text, f"README's {name} differ from the table of keys"

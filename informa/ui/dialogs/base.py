@@ -13,13 +13,14 @@ from typing import ClassVar, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from informa.ui.keys import bindings
 from informa.ui.text import key_label, plain
 
 ResultT = TypeVar("ResultT")
@@ -167,9 +168,7 @@ class Dialog(ModalScreen[ResultT]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving.", id="dialog_cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("dialog")
 
     def __init__(self, *, title: str | Text, cancel_value: ResultT) -> None:
         super().__init__()
@@ -226,9 +225,7 @@ class FormDialog(Dialog[ResultT]):
     """A dialog with fields: enter in a one-line field, f2 anywhere (text areas keep enter
     for new lines), or the Save button, saves."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "save", "Save", tooltip="Save and close.", id="dialog_save"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("form")
 
     SAVE_LABEL = "Save"
 

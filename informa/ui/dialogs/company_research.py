@@ -7,7 +7,7 @@ from importlib.util import find_spec
 from typing import ClassVar
 
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import TextArea
@@ -15,6 +15,7 @@ from textual.widgets import TextArea
 from informa.domain.errors import InformaError
 from informa.domain.validate import MAX_TEXT
 from informa.ui.dialogs.base import FormDialog, keys_hint
+from informa.ui.keys import bindings
 from informa.ui.widgets.safe import SafeTextArea
 
 PLACEHOLDER = """\
@@ -56,17 +57,7 @@ class CompanyResearch(FormDialog[str | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # The text area uses ctrl+e for "end of line" (end still does that): take it first.
-        Binding(
-            "ctrl+e",
-            "open_editor",
-            "Editor",
-            tooltip="Edit the notes in $EDITOR.",
-            priority=True,
-            id="dialog_editor",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("research")
 
     AUTO_FOCUS = "#research"
 

@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Button, Static
 
 from informa.ui.dialogs.base import Dialog, keys_hint
+from informa.ui.keys import bindings
 from informa.ui.text import plain
 
 
@@ -26,10 +27,7 @@ class Confirm(Dialog[bool]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "confirm", "Yes", tooltip="Go ahead.", id="dialog_confirm"),
-        Binding("n", "cancel", "No", tooltip="Do nothing.", id="dialog_deny"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("confirm")
 
     AUTO_FOCUS = "#cancel"
 

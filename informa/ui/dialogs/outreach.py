@@ -7,12 +7,13 @@ from typing import ClassVar, Protocol
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Select, Static, TextArea
 
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, keys_hint, template_picker
+from informa.ui.keys import bindings
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeTextArea
 
@@ -84,15 +85,7 @@ class OutreachComposer(FormDialog[str | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f2",
-            "save",
-            "Copy & log",
-            tooltip="Copy the message to the clipboard and log the outreach.",
-            id="dialog_save",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("outreach")
 
     AUTO_FOCUS = "#message"
     SAVE_LABEL = "Copy & log"

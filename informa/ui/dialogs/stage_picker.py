@@ -7,13 +7,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from informa.domain.model import Stage
 from informa.ui.dialogs.base import Dialog, keys_hint
+from informa.ui.keys import bindings
 
 
 class StagePicker(Dialog[Stage | None]):
@@ -32,17 +33,7 @@ class StagePicker(Dialog[Stage | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            str(number),
-            f"pick({number})",
-            stage.label,
-            show=False,
-            tooltip=f"Move to {stage.label}.",
-            id=f"dialog_stage_{number}",
-        )
-        for number, stage in enumerate(Stage, start=1)
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("stage_picker")
 
     AUTO_FOCUS = "#stage-options"
 

@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -40,6 +40,7 @@ from informa.domain.thanks import (
 )
 from informa.templates import Template, render_thank_you, render_thank_you_subject
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint, template_picker
+from informa.ui.keys import bindings
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeInput, SafeTextArea
 
@@ -135,30 +136,7 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f2",
-            "save",
-            "Mark sent",
-            tooltip="Close and record the thank-you as sent (copy it first with f3).",
-            id="dialog_save",
-        ),
-        Binding(
-            "f3",
-            "copy",
-            "Copy",
-            tooltip="Copy the draft (or, from the subject line, the subject) to the clipboard. "
-            "Copying does not mark it sent.",
-            id="dialog_copy",
-        ),
-        Binding(
-            "f4",
-            "refill",
-            "Refill",
-            tooltip="Fill the draft in again from the template and the ticked lines.",
-            id="dialog_refill",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("thank_you")
 
     AUTO_FOCUS = "#learned, #draft"
     SAVE_LABEL = "Mark sent"

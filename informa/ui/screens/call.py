@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.document._wrapped_document import WrappedDocument
 from textual.timer import Timer
@@ -50,6 +50,7 @@ from informa.domain.model import (
 )
 from informa.domain.notes import Tag, format_elapsed, heading, tag_of, toggle_tag
 from informa.ui.dialogs.referral import Referral, ReferralDialog, referral_line
+from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import clean, plain
 from informa.ui.widgets.call_timer import CallTimer
@@ -84,19 +85,12 @@ CALL_HELP = """
 ## Call
 
 Type notes on the left; everything else works without leaving them.
+"""
 
-- `f2` the question at the cursor is asked: its heading `## [mm:ss] question` goes into
-  the notes; `f3` skips it (again: un-skips); `alt+↓` / `alt+↑` (or `ctrl+↓` / `ctrl+↑`)
-  move the question cursor
-- `f5` Advice, `f6` Info, `f7` Referral, `f8` Action tag the current line (again: untag);
-  `ctrl+t` cycles through them
-- `ctrl+g` writes the elapsed time; `ctrl+r` adds a referral as a new contact
-- `f4` pitch card, `f9` pause / resume the clock, `ctrl+o` notes in `$EDITOR`
-- `f10` ends the call; `ctrl+b` leaves it open to resume later
-
+CALL_HELP_END = """
 Notes save as you type (within half a second, pause or not), and whenever you act on the
 checklist or leave. If they cannot be saved (a full disk), they stay here and are tried
-again as you type; `ctrl+s` writes a copy to a file.
+again as you type; *Save a copy* writes them to a file.
 """
 
 CONSENT_CHOICES: tuple[tuple[str, Consent], ...] = (
@@ -213,160 +207,15 @@ class CallScreen(WorkspaceScreen[bool]):
 
     Dismissed with ``True`` once the user has ended the call (for the debrief to follow)."""
 
-    HELP = CALL_HELP
+    HELP = KeyHelp(CALL_HELP, "call", outro=CALL_HELP_END)
     autosave_delay = AUTOSAVE_DELAY
     autosave_max_wait = AUTOSAVE_MAX_WAIT
     WRITER_NAME = "informa-call"
     AUTO_FOCUS = "#notes"
 
-    # Priority: the notes editor keeps focus and binds some of these keys itself (f6 selects
-    # the line, f7 everything).
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f2",
-            "ask",
-            "Asked",
-            tooltip="Mark the question at the cursor asked and start its notes.",
-            priority=True,
-            id="call_ask",
-        ),
-        Binding(
-            "f3",
-            "skip",
-            "Skip",
-            tooltip="Skip the question at the cursor (again: un-skip).",
-            priority=True,
-            id="call_skip",
-        ),
-        Binding(
-            "alt+down,ctrl+down",
-            "next_question",
-            "Next question",
-            tooltip="Move the question cursor down.",
-            show=False,
-            priority=True,
-            id="call_next_question",
-        ),
-        Binding(
-            "alt+up,ctrl+up",
-            "previous_question",
-            "Previous question",
-            tooltip="Move the question cursor up.",
-            show=False,
-            priority=True,
-            id="call_previous_question",
-        ),
-        Binding(
-            "f4",
-            "toggle_pitch",
-            "Pitch",
-            tooltip="Show or hide your pitch card.",
-            priority=True,
-            id="call_pitch",
-        ),
-        Binding(
-            "f5",
-            "tag('A')",
-            "Advice",
-            tooltip="Tag the current line as advice (A:); again removes it.",
-            priority=True,
-            id="call_tag_advice",
-        ),
-        Binding(
-            "f6",
-            "tag('I')",
-            "Info",
-            tooltip="Tag the current line as information (I:); again removes it.",
-            priority=True,
-            id="call_tag_info",
-        ),
-        Binding(
-            "f7",
-            "tag('R')",
-            "Referral",
-            tooltip="Tag the current line as a referral (R:); again removes it.",
-            priority=True,
-            id="call_tag_referral",
-        ),
-        Binding(
-            "f8",
-            "tag('TODO')",
-            "Action",
-            tooltip="Tag the current line as an action for you (TODO:); again removes it.",
-            priority=True,
-            id="call_tag_action",
-        ),
-        Binding(
-            "ctrl+t",
-            "cycle_tag",
-            "Cycle tag",
-            tooltip="Cycle the current line: none → A → I → R → TODO → none.",
-            show=False,
-            priority=True,
-            id="call_tag_cycle",
-        ),
-        Binding(
-            "ctrl+g",
-            "stamp_time",
-            "Time",
-            tooltip="Write the elapsed time [mm:ss] at the cursor.",
-            show=False,
-            priority=True,
-            id="call_time",
-        ),
-        Binding(
-            "ctrl+r",
-            "referral",
-            "Add referral",
-            tooltip="Add someone they suggested as a new contact, referred by them.",
-            priority=True,
-            id="call_referral",
-        ),
-        Binding(
-            "f9",
-            "pause",
-            "Pause",
-            tooltip="Pause or resume the clock.",
-            priority=True,
-            id="call_pause",
-        ),
-        Binding(
-            "f10",
-            "end_call",
-            "End call",
-            tooltip="Save the notes and end the call.",
-            priority=True,
-            id="call_end",
-        ),
-        Binding(
-            "ctrl+o",
-            "open_editor",
-            "$EDITOR",
-            tooltip="Edit the notes in your own editor ($VISUAL / $EDITOR).",
-            show=False,
-            priority=True,
-            id="call_editor",
-        ),
-        Binding(
-            "ctrl+s",
-            "save_copy",
-            "Save a copy",
-            tooltip="Write the notes as they are in the editor to a file of their own "
-            "(for when the database cannot be written).",
-            show=False,
-            priority=True,
-            id="call_save_copy",
-        ),
-        Binding(
-            "ctrl+b",
-            "leave",
-            "Leave open",
-            tooltip="Back to the pipeline; the call stays open to resume later.",
-            show=False,
-            priority=True,
-            id="call_leave",
-        ),
-    ]
+    # Priority (in the table): the notes editor keeps focus and binds some of these keys
+    # itself (f6 selects the line, f7 everything).
+    BINDINGS: ClassVar[list[BindingType]] = bindings("call")
 
     # One grid on the screen itself, no nested containers around the editor: every frame
     # that redraws it also visits each container around it (and the message each keystroke

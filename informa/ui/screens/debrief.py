@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Label, SelectionList, Static, TextArea
@@ -33,6 +33,7 @@ from informa.domain.errors import InformaError
 from informa.domain.model import Contact, ContactDraft, Interview, Source
 from informa.domain.notes import ReferralCandidate, Tag, format_elapsed
 from informa.domain.validate import name_key
+from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.screens.call import AUTOSAVE_DELAY
@@ -47,15 +48,12 @@ if TYPE_CHECKING:
 DEBRIEF_HELP = """
 ## Debrief
 
-What the call came to: its length, the questions asked, and the lines you tagged.
+What the call came to: its length, the questions asked, and the lines you tagged. `space`
+ticks or unticks a referral candidate (an `R:` line that names someone); `tab` moves to the
+three questions: write a line or two under each.
+"""
 
-- `space` ticks or unticks a referral candidate (an `R:` line that names someone)
-- `tab` moves to the three questions; write a line or two under each
-- `f2` saves, adds the ticked referrals as prospects referred by this contact, and closes
-- `f4` drafts the thank-you: the things you learned to mention are ticked, copy it with `f3`,
-  then mark it sent
-- `esc` closes and saves what you wrote; the referrals wait (`b` on the pipeline reopens this)
-
+DEBRIEF_HELP_END = """
 The thank-you is due within a day of the call: mention something specific you learned.
 """
 
@@ -94,35 +92,11 @@ def _due_text(due: datetime, now: datetime) -> str:
 class DebriefScreen(WorkspaceScreen[None]):
     """The debrief of ended interview ``interview_id``."""
 
-    HELP = DEBRIEF_HELP
+    HELP = KeyHelp(DEBRIEF_HELP, "debrief", outro=DEBRIEF_HELP_END)
     WRITER_NAME = "informa-debrief"
     AUTO_FOCUS = "#referrals, #reflect-0"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f2",
-            "save",
-            "Save",
-            tooltip="Save, add the ticked referrals, close.",
-            priority=True,
-            id="debrief_save",
-        ),
-        Binding(
-            "f4",
-            "thank_you",
-            "Thank-you",
-            tooltip="Draft the thank-you: pick what you learned, copy, mark it sent.",
-            priority=True,
-            id="debrief_thank_you",
-        ),
-        Binding(
-            "escape",
-            "close",
-            "Later",
-            tooltip="Close; what you wrote is saved, the referrals wait.",
-            id="debrief_close",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("debrief")
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
 

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container
 
-from informa.domain.enums import Stage
 from informa.domain.errors import InformaError
+from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.screens.pipeline_editing import ContactEditing
 from informa.ui.widgets.contact_detail import ContactDetail
@@ -40,133 +40,16 @@ PIPELINE_HELP = """
 
 The people you want to talk to, by stage: **Prospect → Reached out → Scheduled →
 Interviewed → In touch → Closed**. *Due* lists next actions due today or overdue, the most
-overdue first.
-
-- `d` due, `a` all, `1`…`6` a stage; `/` filters as you type, `s` / `S` sort
-- `n` new contact, `e` edit, `l` log an interaction, `t` next action, `c` schedule a call
-- `]` / `[` next / previous stage, `m` move to any stage, `x` archive or restore, `delete`
-- `p` prepares the next call (plan, pitch card, checklist) and starts it; `P` starts it
-  at once; `b` opens the debrief of the last call
-- `v` reviews: the agenda of what is due, progress, insights, the referral tree; `T`
-  drafts the thank-you for the last call
-- `o` compose outreach, `r` company research
-- `ctrl+p` jumps to anyone by name or company
+overdue first. `ctrl+p` jumps to anyone by name or company, and finds every action.
 """
-
-
-ACTION_COMMANDS = (  # palette title, help, action
-    ("New contact", "Add someone to the pipeline", "new_contact"),
-    ("Edit contact", "Edit the highlighted contact", "edit_contact"),
-    (
-        "Log interaction",
-        "Outreach sent, reply received, call, message, check-in, note",
-        "log_interaction",
-    ),
-    ("Set next action", "What to do next and by when", "next_action"),
-    ("Schedule call", "Date, time, link and length of a call", "schedule_call"),
-    ("Prepare call", "Plan the questions, check the pitch card, then start", "prepare_call"),
-    ("Start call now", "Notes, question checklist and timer for a call now", "start_call"),
-    ("Debrief", "The last call: what it came to, referrals, reflection", "debrief"),
-    ("Review", "Agenda, progress against your goal, insights, referral tree", "review"),
-    ("Draft thank-you", "The thank-you for the last call with this contact", "thank_you"),
-    (
-        "Compose outreach",
-        "Write the first message from a template, checked as you type",
-        "outreach",
-    ),
-    ("Next stage", "Move the highlighted contact one stage on", "next_stage"),
-    ("Previous stage", "Move the highlighted contact one stage back", "previous_stage"),
-    ("Move to stage…", "Pick any stage for the highlighted contact", "move_stage"),
-    ("Company research", "Notes on the company: jargon, competitors, news, links", "research"),
-    ("Archive or restore", "Archive to Closed, or restore an archived contact", "archive"),
-    ("Delete contact", "Delete the highlighted contact (asks first)", "delete_contact"),
-    ("Filter contacts", "Filter the list as you type", "filter"),
-    ("Sort contacts", "Sort by the next column", "sort"),
-)
 
 
 class PipelineScreen(ContactEditing):
     """The contact pipeline."""
 
-    HELP = PIPELINE_HELP
+    HELP = KeyHelp(PIPELINE_HELP, "pipeline", "app")
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_contact", "New", tooltip="Add a contact.", id="new_contact"),
-        Binding("e", "edit_contact", "Edit", tooltip="Edit this contact.", id="edit_contact"),
-        Binding("l", "log_interaction", "Log", tooltip="Log an interaction.", id="log"),
-        Binding("t", "next_action", "Next", tooltip="Set the next action.", id="next_action"),
-        Binding("c", "schedule_call", "Schedule", tooltip="Schedule a call.", id="schedule_call"),
-        Binding(
-            "p",
-            "prepare_call",
-            "Prepare call",
-            tooltip="Plan the next call's questions, then start it.",
-            id="prepare_call",
-        ),
-        Binding(
-            "P",
-            "start_call",
-            "Start call",
-            tooltip="Open the live call workspace now: notes, questions, timer.",
-            show=False,
-            id="start_call",
-        ),
-        Binding(
-            "v",
-            "review",
-            "Review",
-            tooltip="Agenda, progress, insights and referrals.",
-            id="review",
-        ),
-        Binding(
-            "T",
-            "thank_you",
-            "Thank-you",
-            tooltip="Draft the thank-you for the last call with this contact.",
-            show=False,
-            id="thank_you",
-        ),
-        Binding(
-            "b",
-            "debrief",
-            "Debrief",
-            tooltip="The debrief of this contact's last call.",
-            show=False,
-            id="debrief",
-        ),
-        Binding("o", "outreach", "Outreach", tooltip="Compose an outreach message.", id="outreach"),
-        Binding("right_square_bracket", "next_stage", "Stage→", id="next_stage"),
-        Binding("left_square_bracket", "previous_stage", "←Stage", show=False, id="previous_stage"),
-        Binding(
-            "m", "move_stage", "Move", tooltip="Move to any stage.", show=False, id="move_stage"
-        ),
-        Binding("r", "research", "Research", tooltip="Company research.", id="research"),
-        Binding("x", "archive", "Archive", tooltip="Archive or restore.", id="archive"),
-        Binding(
-            "delete",
-            "delete_contact",
-            "Delete",
-            tooltip="Delete this contact (asks first).",
-            show=False,  # in the help panel and the palette; the footer is full
-            id="delete_contact",
-        ),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("s", "sort", "Sort", show=False, id="sort"),
-        Binding("S", "sort_reverse", "Reverse sort", show=False, id="sort_reverse"),
-        Binding("d", "show_view('due')", "Due", show=False, id="view_due"),
-        Binding("a", "show_view('all')", "All", show=False, id="view_all"),
-        *(
-            Binding(
-                str(number),
-                f"show_view('{stage.value}')",
-                stage.label,
-                show=False,
-                id=f"view_{stage.value}",
-            )
-            for number, stage in enumerate(Stage, start=1)
-        ),
-        Binding("f5", "reload", "Reload", show=False, id="reload"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("pipeline")
 
     # Narrow terminals (a video call beside it) stack the details under the list.
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it as an instance variable

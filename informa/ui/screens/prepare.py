@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -35,6 +35,7 @@ from informa.domain.plan import (
     remove,
     suggest_plan,
 )
+from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.text import clean, plain
@@ -59,17 +60,11 @@ EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 PREPARE_HELP = """
 ## Prepare a call
 
-Pick the questions for this call; the plan is saved as you go.
+Pick the questions for this call; the plan is saved as you go. `enter` on a question in the
+banks adds it to the plan (again: takes it out); `space` ticks the pre-call checklist.
+"""
 
-- `g` suggests a plan: an opener, two or three questions per core topic, the closing and
-  "who else should I talk to?", more than the call has time for
-- `/` searches the banks; `enter` on a question adds it to the plan (again: takes it out)
-- `o` adds a question of your own
-- in the plan: `shift+↑` / `shift+↓` (or `alt+↑` / `alt+↓`) move a question, `delete` or
-  `x` takes it out
-- `e` edits your pitch card; `space` ticks the pre-call checklist
-- `f5` starts the call; `esc` goes back (the plan stays)
-
+PREPARE_HELP_END = """
 "asked before" marks questions this contact already answered in an earlier call.
 """
 
@@ -94,22 +89,11 @@ class PrepareScreen(WorkspaceScreen[int | None]):
     """Prepare ``contact_id``'s next call; dismisses with the interview's id to start it now,
     ``None`` to go back."""
 
-    HELP = PREPARE_HELP
+    HELP = KeyHelp(PREPARE_HELP, "prepare", "plan", outro=PREPARE_HELP_END)
     WRITER_NAME = "informa-prepare"
     AUTO_FOCUS = "#bank-tree"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f5", "start", "Start call", tooltip="Start the call now.", id="prepare_start"),
-        Binding(
-            "g", "suggest", "Suggest plan", tooltip="Suggest a full plan.", id="prepare_suggest"
-        ),
-        Binding(
-            "o", "one_off", "Own question", tooltip="Add a question of your own.", id="prepare_own"
-        ),
-        Binding("slash", "search", "Search", tooltip="Search the banks.", id="prepare_search"),
-        Binding("e", "edit_pitch", "Pitch", tooltip="Edit your pitch card.", id="prepare_pitch"),
-        Binding("escape", "back", "Back", tooltip="Back to the pipeline.", id="prepare_back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("prepare")
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
 

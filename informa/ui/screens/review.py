@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Input,
@@ -46,6 +46,7 @@ from informa.domain.review import (
     progress,
     referral_tree,
 )
+from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import plain
 from informa.ui.widgets.agenda_list import AgendaList
@@ -59,17 +60,13 @@ if TYPE_CHECKING:
 REVIEW_HELP = """
 ## Review
 
-- **Agenda**: everything due or overdue, by day. `enter` shows the contact on the pipeline,
-  `l` logs what you did (a follow-up sent, a check-in), `t` drafts a thank-you, `z` puts an
-  item off until tomorrow and `Z` for a week.
+- **Agenda**: everything due or overdue, by day. `enter` shows the contact on the pipeline.
 - **Progress**: interviews this month and in all against your goal (`interview_goal` in the
   settings), how varied they are, the funnel from prospect to interview, reply times.
 - **Insights**: pick a question to see every answer to it side by side; the advice list
   below filters as you type (a company, a role, a word).
 - **Referrals**: who led to whom, with each person's stage; `enter` shows them, `space`
   folds a branch.
-
-`1`–`4` switch tabs; `f5` reloads; `esc` goes back.
 """
 
 SNOOZE_SHORT = 1
@@ -86,18 +83,11 @@ class _Loaded:
 class ReviewScreen(WorkspaceScreen[int | None]):
     """Dismisses with a contact id to show on the pipeline, or ``None``."""
 
-    HELP = REVIEW_HELP
+    HELP = KeyHelp(REVIEW_HELP, "review", "agenda")
     WRITER_NAME = "informa-review"
     AUTO_FOCUS = "#agenda"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", tooltip="Back to the pipeline.", id="review_back"),
-        Binding("f5", "reload", "Reload", show=False, id="review_reload"),
-        Binding("1", "tab('agenda-tab')", "Agenda", show=False, id="review_agenda"),
-        Binding("2", "tab('progress-tab')", "Progress", show=False, id="review_progress"),
-        Binding("3", "tab('insights-tab')", "Insights", show=False, id="review_insights"),
-        Binding("4", "tab('referrals-tab')", "Referrals", show=False, id="review_referrals"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("review")
 
     DEFAULT_CSS = """
     ReviewScreen TabbedContent { height: 1fr; }

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from informa.domain.errors import InformaError, NotFoundError
 from informa.domain.model import SearchHit
+from informa.ui.keys import KeyHelp, bindings
 from informa.ui.text import clean
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeInput
@@ -55,9 +56,8 @@ matches first. The text around each match is shown with the match underlined.
 - `word word`: every word must match (`funded` also finds *funding*)
 - `fund*`: words starting with *fund*; `"a phrase"`: the words in this order
 - `-word` leaves out what has it; `a OR b`: either one
-- `enter` or `↓` moves to the results, `enter` opens one: the contact on the pipeline (the
-  notes of a call that has ended open its debrief); `↑` on the first goes back to the box
-- `esc` clears the box, then closes
+- `enter` moves to the results too, and opens one: the contact on the pipeline (the notes
+  of a call that has ended open its debrief); `↑` on the first goes back to the box
 """
 
 
@@ -217,26 +217,10 @@ class SearchResults(OptionList):
 class SearchScreen(Screen[SearchTarget | None]):
     """Type to search; ``enter`` on a result dismisses with its :class:`SearchTarget`."""
 
-    HELP = SEARCH_HELP
+    HELP = KeyHelp(SEARCH_HELP, "search")
     AUTO_FOCUS = "#search-box"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "close",
-            "Clear / close",
-            tooltip="Clear the search box; close when it is empty.",
-            id="search_close",
-        ),
-        Binding(
-            "down",
-            "results",
-            "Results",
-            tooltip="Move to the results.",
-            show=False,
-            id="search_results",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("search")
 
     DEFAULT_CSS = """
     SearchScreen #search-box {

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, ProgressBar, Static
@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, ProgressBar, Static
 from informa import paths
 from informa.domain.errors import InformaError
 from informa.ui.dialogs.base import Dialog, field_row, keys_hint
+from informa.ui.keys import bindings
 from informa.ui.text import plain
 from informa.ui.widgets.safe import SafeInput
 
@@ -189,16 +190,7 @@ class TransferScreen(Dialog[bool]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+o",
-            "go",
-            "Import",
-            tooltip="Import the file, as checked.",
-            show=False,
-            id="transfer_go",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("transfer")
 
     def __init__(self, transfer: Transfer) -> None:
         super().__init__(title=transfer.title, cancel_value=False)

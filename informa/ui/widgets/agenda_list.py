@@ -11,28 +11,20 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from informa.domain.followup import AgendaItem, AgendaKind, group_by_day
+from informa.ui.keys import bindings
 from informa.ui.text import plain
 
 
 class AgendaList(OptionList):
     """The agenda by day; its keys post messages for the screen to act on."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "log", "Log done", tooltip="Log what you did.", id="agenda_log"),
-        Binding("t", "thank", "Thank-you", tooltip="Draft the thank-you.", id="agenda_thank"),
-        Binding(
-            "z", "snooze(1)", "Tomorrow", tooltip="Put it off until tomorrow.", id="agenda_snooze"
-        ),
-        Binding(
-            "Z", "snooze(7)", "Next week", tooltip="Put it off for a week.", id="agenda_snooze_week"
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("agenda")
 
     @dataclass
     class Opened(Message):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from informa.domain.clock import humanize_ago
 from informa.domain.filtering import ContactMatcher
+from informa.ui.keys import bindings
 from informa.ui.text import clean
 
 if TYPE_CHECKING:
@@ -118,15 +119,7 @@ class ContactList(ScrollView, can_focus=True):
     ContactList > .contact-list--empty { color: $text-muted; text-style: italic; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("contacts")
 
     cursor: reactive[int] = reactive(0, always_update=True)
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from informa.domain.plan import PlanEntry
+from informa.ui.keys import bindings
 from informa.ui.text import clean
 from informa.ui.widgets.bank_browser import ASKED_BEFORE
 from informa.ui.widgets.checklist import OTHER_TOPIC
@@ -49,29 +50,7 @@ class PlanList(OptionList):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "delete,x,backspace",
-            "remove",
-            "Remove",
-            tooltip="Take the question out of the plan.",
-            id="plan_remove",
-        ),
-        Binding(
-            "shift+up,alt+up",
-            "move(-1)",
-            "Move up",
-            tooltip="Ask this question earlier.",
-            id="plan_move_up",
-        ),
-        Binding(
-            "shift+down,alt+down",
-            "move(1)",
-            "Move down",
-            tooltip="Ask this question later.",
-            id="plan_move_down",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("plan")
 
     @dataclass
     class Removed(Message):

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
 from informa.domain.enums import ALL, DUE, VIEWS, view_label
+from informa.ui.keys import bindings
 
 if TYPE_CHECKING:
     from informa.domain.model import StageCount
@@ -79,15 +80,7 @@ class StageList(Widget, can_focus=True):
     StageList > .stage-list--none { text-style: dim; }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "first", "First", show=False),
-        Binding("pagedown", "last", "Last", show=False),
-        Binding("enter", "select", "Show", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("stages")
 
     highlighted: reactive[int] = reactive(0)
     """The index in ``VIEWS`` of the highlighted view."""

@@ -1,0 +1,120 @@
+"""The table of keys at work: a key remapped in settings is the key the help panel shows and
+the key that acts; every action of a screen is in its command palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.command import CommandList, CommandPalette
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import HelpPanel, Markdown
+from textual.widgets._markdown import MarkdownBlock
+
+from informa.domain.model import InterviewStatus
+from informa.ui.keys import keys_of
+from informa.ui.screens.call import CallScreen
+from informa.ui.screens.debrief import DebriefScreen
+from informa.ui.screens.review import ReviewScreen
+
+from .helpers import AppFactory, quiet, select, settle, showing, typed
+
+SIZE = (140, 40)
+CONTACT = "Aisha Rahman"  # a scheduled call in the demo
+
+
+async def start_call(pilot: Pilot[Any]) -> CallScreen:
+    """Open the call with ``CONTACT`` as a user does: find them, ``P``."""
+    await settle(pilot)
+    await select(pilot, pilot.app, CONTACT)  # type: ignore[arg-type]
+    await pilot.press("P")
+    await quiet(pilot)
+    return showing(pilot.app, CallScreen)  # type: ignore[arg-type]
+
+
+def help_text(pilot: Pilot[Any]) -> tuple[str, str]:
+    """The help panel's Markdown source, and the text it draws."""
+    panel = pilot.app.screen.query_one(HelpPanel)
+    markdown = panel.query_one("#widget-help", Markdown)
+    drawn = "\n".join(str(block.render()) for block in markdown.query(MarkdownBlock))
+    return markdown.source, drawn
+
+
+def palette_titles(palette: CommandPalette) -> list[str]:
+    command_list = palette.query_one(CommandList)
+    titles = []
+    for index in range(command_list.option_count):
+        prompt = command_list.get_option_at_index(index).prompt
+        assert isinstance(prompt, Content)
+        titles.append(prompt.plain.split("\n")[0])
+    return titles
+
+
+async def test_a_remapped_key_is_shown_in_the_help_and_acts(
+    make: AppFactory, config_dir: Path
+) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "settings.yaml").write_text("keys:\n  call_end: f12\n", encoding="utf-8")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_call(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        source, drawn = help_text(pilot)
+        assert "- `F12` **End call**: " in source
+        assert "F12 End call: saves" in drawn
+        assert "F10" not in source
+        await pilot.press(*typed("thanks"), "f10")  # the old key does nothing now
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("f12")
+        await quiet(pilot)
+        showing(app, DebriefScreen)
+        ended = app.store.interviews.get(screen.interview_id)
+        assert ended.status is InterviewStatus.DONE
+        assert ended.notes == "thanks"
+
+
+async def open_palette(pilot: Pilot[Any], query: str) -> CommandPalette:
+    await pilot.press("ctrl+p", *typed(query))
+    await quiet(pilot)
+    return showing(pilot.app, CommandPalette)  # type: ignore[arg-type]
+
+
+async def test_the_palette_in_a_call_offers_its_actions(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_call(pilot)
+        palette = await open_palette(pilot, "pause")
+        assert palette_titles(palette)[0] == "Pause"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        palette = await open_palette(pilot, "end call")
+        assert palette_titles(palette)[0] == "End call"
+        await pilot.press("enter")
+        await quiet(pilot)
+        showing(app, DebriefScreen)
+        assert app.store.interviews.get(screen.interview_id).status is InterviewStatus.DONE
+
+
+async def test_every_key_of_the_call_is_a_palette_command(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_call(pilot)
+        commands = {command.title for command in app.get_system_commands(screen)}
+        titles = {key.palette_title for key in keys_of("call")}
+        assert titles <= commands
+        assert "New contact" not in commands  # the pipeline's, not the call's
+
+
+async def test_a_widgets_keys_are_in_its_screens_palette(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await quiet(pilot)
+        review = showing(app, ReviewScreen)
+        commands = {command.title for command in app.get_system_commands(review)}
+        assert {"Log what you did", "Put off until tomorrow", "Show insights"} <= commands
