@@ -105,7 +105,8 @@ class NotesSearch(Provider):
 
     async def search(self, query: str) -> Hits:
         from informa.ui.screens.pipeline import PipelineScreen
-        from informa.ui.screens.search import find, open_target, snippet_markup
+        from informa.actions.search import find
+        from informa.ui.screens.search import open_target, snippet_markup
 
         text = query.strip()
         if len(text) < MIN_SEARCH_CHARS or not isinstance(self.screen, PipelineScreen):

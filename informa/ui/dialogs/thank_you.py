@@ -9,7 +9,7 @@ again (as in the outreach composer; ctrl+z in the draft brings the previous text
 
 f3 copies the draft (or, from the subject line, the subject) to the clipboard; copying does
 not mark anything sent. f2 marks it sent: the dialog closes with a :class:`ThankYouResult`
-for the caller to record (``store.interviews.mark_thank_you_sent(interview_id,
+for the caller to record (``informa.actions.thanks.mark_thank_you_sent(store, interview_id,
 detail=result.detail)``). Unless the draft has been copied as it stands, f2 asks to be
 pressed again, so the reminder is never cleared by a slip of the finger.
 """
@@ -97,8 +97,8 @@ def counter_text(text: str, channel: str) -> tuple[Content, bool]:
 class ThankYouDialog(FormDialog[ThankYouResult | None]):
     """Draft a thank-you to ``contact_name`` for the call that ended at ``call_end``.
 
-    ``items`` are the call's Advice / Info lines (``domain.thanks.learned_items``),
-    ``introductions`` the names the contact suggested (``domain.thanks.introductions``),
+    ``items`` are the call's Advice / Info lines and ``introductions`` the names the contact
+    suggested (both read by ``informa.actions.thanks.draft_thank_you``),
     ``templates`` the thank-you templates (``load_thank_you_templates``), the first shown
     unless ``template_id`` names another; ``now`` is the clock's time (local zone).
     """

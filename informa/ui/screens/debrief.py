@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from functools import partial
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,17 +23,11 @@ from textual.timer import Timer
 from textual.widgets import Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from informa.domain.debrief import (
-    PROMPTS,
-    CallSummary,
-    compose_reflection,
-    parse_reflection,
-    summarize,
-)
+from informa.actions.debrief import Candidate, Debrief, finish_debrief, load_debrief
+from informa.domain.debrief import PROMPTS, CallSummary, compose_reflection, parse_reflection
 from informa.domain.errors import InformaError
-from informa.domain.model import Contact, ContactDraft, Interview, Source
+from informa.domain.model import Contact, Interview
 from informa.domain.notes import ReferralCandidate, Tag, format_elapsed
-from informa.domain.validate import name_key
 from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
@@ -41,9 +36,6 @@ from informa.ui.text import clean, plain
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeTextArea
 from informa.ui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    pass
 
 DEBRIEF_HELP = """
 ## Debrief
@@ -63,21 +55,6 @@ TAG_TITLES = {
     Tag.REFERRAL: "Referrals",
     Tag.ACTION: "Actions for you",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A referral line, and the contact it already is (if any)."""
-
-    referral: ReferralCandidate
-    existing: Contact | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    interview: Interview
-    summary: CallSummary
-    candidates: tuple[Candidate, ...]
 
 
 def _due_text(due: datetime, now: datetime) -> str:
@@ -187,23 +164,12 @@ class DebriefScreen(WorkspaceScreen[None]):
 
     @work(group="debrief")
     async def _load(self) -> None:
-        store, interview_id = self.store, self.interview_id
-        hours = self.informa.settings.thank_you_hours
-
-        def load() -> _Loaded:
-            interview = store.interviews.get(interview_id)
-            summary = summarize(interview, thank_you_hours=hours)
-            candidates = []
-            seen: set[str] = set()
-            for referral in summary.referrals:
-                key = name_key(referral.name)
-                if key in seen:
-                    continue  # named twice ("R: Jane Doe (Acme)", later "R: Jane Doe @ Acme")
-                seen.add(key)
-                found = store.contacts.find(referral.name)
-                candidates.append(Candidate(referral, found[0] if found else None))
-            return _Loaded(interview, summary, tuple(candidates))
-
+        load = partial(
+            load_debrief,
+            self.store,
+            self.interview_id,
+            thank_you_hours=self.informa.settings.thank_you_hours,
+        )
         try:
             loaded = await asyncio.wrap_future(self.submit(load))
         except InformaError as exc:
@@ -212,7 +178,7 @@ class DebriefScreen(WorkspaceScreen[None]):
             return
         self._show(loaded)
 
-    def _show(self, loaded: _Loaded) -> None:
+    def _show(self, loaded: Debrief) -> None:
         interview = loaded.interview
         summary = loaded.summary
         self.summary = summary
@@ -347,22 +313,16 @@ class DebriefScreen(WorkspaceScreen[None]):
         close. Submitted at once, so that quitting right after still saves it."""
         self._done = True
         self._stop_autosave()
-        store, interview_id, reflection = self.store, self.interview_id, self.reflection
-        drafts = [
-            ContactDraft(
-                name=referral.name,
-                company=referral.company,
-                source=Source.REFERRAL,
-                referred_by_id=referred_by,
-                notes=referral.note,
-            )
-            for referral in chosen
-        ]
-
-        self._await_finish(
-            self.submit(lambda: store.interviews.finish_debrief(interview_id, reflection, drafts)),
+        reflection = self.reflection
+        finish = partial(
+            finish_debrief,
+            self.store,
+            self.interview_id,
             reflection,
+            tuple(chosen),
+            referred_by=referred_by,
         )
+        self._await_finish(self.submit(finish), reflection)
 
     @work(group="debrief")
     async def _await_finish(self, future: Future[list[Contact]], reflection: str) -> None:

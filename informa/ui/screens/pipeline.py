@@ -209,25 +209,20 @@ class PipelineScreen(ContactEditing):
     @work(group="dialog")
     async def action_start_call(self) -> None:
         """Open this contact's next call (planned with a suggested plan if it has none)."""
-        from informa.domain.plan import PlanItem, suggest_plan
+        from informa.actions.prepare import start_call_now
 
         contact = self.current
         if contact is None:
             return
-        store, minutes = self.informa.store, self.informa.settings.call_minutes
-        try:
-            call = await asyncio.to_thread(
-                store.interviews.prepare, contact.id, target_minutes=minutes
+        app, contact_id = self.informa, contact.id
+
+        def start() -> Interview:  # the banks, too, are read off the UI thread
+            return start_call_now(
+                app.store, app.banks, contact_id, minutes=app.settings.call_minutes
             )
-            if not call.questions:
-                asked = await asyncio.to_thread(
-                    store.interviews.asked_before, contact.id, excluding=call.id
-                )
-                plan = suggest_plan(
-                    self.informa.banks, minutes=call.target_minutes, asked_before=asked
-                )
-                items = [PlanItem(e.text, e.question_ref, e.topic) for e in plan]
-                await asyncio.to_thread(store.interviews.set_plan, call.id, items)
+
+        try:
+            call = await asyncio.to_thread(start)
         except InformaError as exc:
             self._tell(str(exc), title="Could not start the call", severity="error")
             return

@@ -12,7 +12,7 @@ import asyncio
 import re
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
@@ -23,6 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from informa.actions.prepare import PreparedCall, prepare_call, save_plan, save_preparation
 from informa.domain.clock import humanize_ago
 from informa.domain.errors import InformaError
 from informa.domain.model import ContactDossier, Interview, InterviewStatus, PitchCard
@@ -67,14 +68,6 @@ banks adds it to the plan (again: takes it out); `space` ticks the pre-call chec
 PREPARE_HELP_END = """
 "asked before" marks questions this contact already answered in an earlier call.
 """
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    interview: Interview
-    dossier: ContactDossier
-    asked_before: frozenset[str]
-    pitch: PitchCard
 
 
 def plan_entries(interview: Interview, banks: BankSet) -> list[PlanEntry]:
@@ -208,18 +201,14 @@ class PrepareScreen(WorkspaceScreen[int | None]):
 
     @work(group="prepare")
     async def _load(self) -> None:
-        store, minutes = self.store, self.informa.settings.call_minutes
-        contact_id = self.contact_id
-
-        def load() -> _Loaded:
-            interview = store.interviews.prepare(contact_id, target_minutes=minutes)
-            asked = store.interviews.asked_before(contact_id, excluding=interview.id)
-            return _Loaded(
-                interview, store.views.dossier(contact_id), frozenset(asked), store.profile.pitch()
-            )
-
+        load = partial(
+            prepare_call,
+            self.store,
+            self.contact_id,
+            minutes=self.informa.settings.call_minutes,
+        )
         try:
-            loaded = await asyncio.wrap_future(self.submit(load))
+            loaded: PreparedCall = await asyncio.wrap_future(self.submit(load))
         except InformaError as exc:
             self.notify(str(exc), title="Could not prepare the call", severity="error", timeout=10)
             await self.leave(None)
@@ -309,16 +298,15 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         self.plan_list.border_subtitle = subtitle
 
     def _change_plan(self, plan: Sequence[PlanEntry], *, select: int | None = None) -> None:
-        from informa.domain.plan import PlanItem
-
         interview = self.interview
         if interview is None:
             return
         self._plan = list(plan)
         self._show_plan(select=select)
-        items = [PlanItem(e.text, e.question_ref, e.topic) for e in self._plan]
-        store, interview_id = self.store, interview.id
-        self._save(lambda: store.interviews.set_plan(interview_id, items), "The plan was not saved")
+        self._save(
+            partial(save_plan, self.store, interview.id, tuple(self._plan)),
+            "The plan was not saved",
+        )
 
     @on(BankBrowser.Picked)
     def _picked(self, event: BankBrowser.Picked) -> None:
@@ -431,8 +419,6 @@ class PrepareScreen(WorkspaceScreen[int | None]):
     # -- starting -------------------------------------------------------------------------
 
     def action_start(self) -> None:
-        from informa.domain.plan import PlanItem
-
         interview = self.interview
         if interview is None or self._starting or self.leaving:
             return
@@ -440,18 +426,17 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         self.refresh_bindings()
         # The whole plan and checklist once more, behind everything queued: a save that
         # failed before is made good, and the call screen reads what is shown here.
-        store, interview_id = self.store, interview.id
-        items = [PlanItem(e.text, e.question_ref, e.topic) for e in self._plan]
-        done = tuple(self.checks.selected)
-
-        def store_all() -> None:
-            store.interviews.set_plan(interview_id, items)
-            store.interviews.set_prep_done(interview_id, done)
-
-        self._await_start(self.submit(store_all), interview_id)
+        store_all = partial(
+            save_preparation,
+            self.store,
+            interview.id,
+            tuple(self._plan),
+            tuple(self.checks.selected),
+        )
+        self._await_start(self.submit(store_all), interview.id)
 
     @work(group="prepare")
-    async def _await_start(self, future: Future[None], interview_id: int) -> None:
+    async def _await_start(self, future: Future[Interview], interview_id: int) -> None:
         try:
             await asyncio.wrap_future(future)
         except InformaError as exc:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -31,6 +31,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from informa.actions.review import Review, load_review, log_done
 from informa.domain.errors import InformaError
 from informa.domain.followup import AgendaItem, AgendaKind
 from informa.domain.model import ActivityKind, Stage
@@ -71,13 +72,6 @@ REVIEW_HELP = """
 
 SNOOZE_SHORT = 1
 SNOOZE_LONG = 7
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    records: Records
-    agenda: list[AgendaItem]
-    now: datetime
 
 
 class ReviewScreen(WorkspaceScreen[int | None]):
@@ -185,15 +179,9 @@ class ReviewScreen(WorkspaceScreen[int | None]):
 
     @work(group="review", exclusive=True)
     async def _load(self) -> None:
-        store = self.store
         rules = self.informa.settings.follow_up_rules()
-
-        def load() -> _Loaded:
-            records, now = store.followups.records(), store.clock()
-            return _Loaded(records, records.agenda(now=now, rules=rules), now)
-
         try:
-            loaded = await asyncio.to_thread(load)
+            loaded = await asyncio.to_thread(load_review, self.store, rules)
         except InformaError as exc:
             self.notify(str(exc), title="Could not load the review", severity="error")
             return
@@ -201,7 +189,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
             return
         self._show(loaded)
 
-    def _show(self, loaded: _Loaded) -> None:
+    def _show(self, loaded: Review) -> None:
         records, now = loaded.records, loaded.now
         zone = now.tzinfo
         assert zone is not None
@@ -414,14 +402,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
         )
         if entry is None:
             return
-        store, contact_id, interview_id = self.store, item.contact_id, item.interview_id
-
-        def log() -> None:
-            if entry.kind is ActivityKind.THANK_YOU and interview_id is not None:
-                store.interviews.mark_thank_you_sent(interview_id, at=entry.at, detail=entry.detail)
-            else:
-                store.activities.log(contact_id, entry.kind, at=entry.at, detail=entry.detail)
-
+        log = partial(log_done, self.store, item, entry.kind, at=entry.at, detail=entry.detail)
         self._after_write(self.submit(log), f"Logged {entry.kind.label.lower()}")
 
     @work(group="review")

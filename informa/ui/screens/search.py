@@ -10,7 +10,6 @@ screen with a :class:`SearchTarget`; :func:`open_target` shows that contact on t
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -22,8 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from informa.domain.errors import InformaError, NotFoundError
-from informa.domain.model import SearchHit
+from informa.actions.search import MAX_RESULTS, Found, SearchTarget
+from informa.domain.errors import InformaError
 from informa.ui.keys import KeyHelp, bindings
 from informa.ui.text import clean
 from informa.ui.widgets.key_bar import KeyBar
@@ -31,10 +30,8 @@ from informa.ui.widgets.safe import SafeInput
 from informa.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from informa.actions.handle import Store
     from informa.ui.app import InformaApp
 
-MAX_RESULTS = 20
 DEBOUNCE_SECONDS = 0.15
 MARK_START = "\ue000"
 MARK_END = "\ue001"
@@ -59,53 +56,6 @@ matches first. The text around each match is shown with the match underlined.
 - `enter` moves to the results too, and opens one: the contact on the pipeline (the notes
   of a call that has ended open its debrief); `↑` on the first goes back to the box
 """
-
-
-@dataclass(frozen=True, slots=True)
-class SearchTarget:
-    """What opening a hit shows: the contact ``contact_id`` (``None``: a company without
-    contacts yet) and, for an interview that has ended (``ended``), its debrief."""
-
-    kind: str
-    ref_id: int
-    contact_id: int | None
-    title: str = ""
-    ended: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    hit: SearchHit
-    target: SearchTarget
-
-
-def find(store: Store, text: str, limit: int = MAX_RESULTS) -> list[Found]:
-    """Search, and resolve each hit to the contact it opens. Blocking: call it in a thread."""
-    found: list[Found] = []
-    for hit in store.search.search(text, limit):
-        try:
-            target = _target(store, hit)
-        except NotFoundError:
-            continue  # deleted since it was indexed (another informa)
-        found.append(Found(hit, target))
-    return found
-
-
-def _target(store: Store, hit: SearchHit) -> SearchTarget:
-    if hit.kind == "interview":
-        interview = store.interviews.get(hit.ref_id)
-        return SearchTarget(
-            hit.kind,
-            hit.ref_id,
-            interview.contact_id,
-            hit.title,
-            ended=interview.ended_at is not None,
-        )
-    if hit.kind == "company":
-        people = [c for c in store.contacts.lookup(hit.title, 100) if c.company_id == hit.ref_id]
-        people.sort(key=lambda contact: contact.archived)  # by name, the archived last
-        return SearchTarget(hit.kind, hit.ref_id, people[0].id if people else None, hit.title)
-    return SearchTarget(hit.kind, hit.ref_id, hit.ref_id, hit.title)
 
 
 def marked_parts(snippet: str) -> list[tuple[str, bool]]:
