@@ -104,8 +104,8 @@ class NotesSearch(Provider):
         return self.app  # type: ignore[return-value]
 
     async def search(self, query: str) -> Hits:
-        from informa.ui.screens.pipeline import PipelineScreen
         from informa.actions.search import find
+        from informa.ui.screens.pipeline import PipelineScreen
         from informa.ui.screens.search import open_target, snippet_markup
 
         text = query.strip()

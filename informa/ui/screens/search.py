@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from informa.actions.search import MAX_RESULTS, Found, SearchTarget
+from informa.actions.search import MAX_RESULTS, Found, SearchTarget, find
 from informa.domain.errors import InformaError
 from informa.ui.keys import KeyHelp, bindings
 from informa.ui.text import clean
