@@ -14,12 +14,11 @@ from typing import TypeVar
 
 from informa.banks.model import TIARA, Bank, Question, Topic
 from informa.domain.errors import FileProblems, Problem
-from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
+from informa.yamlfile import Checker, Node, layered_sources, parse, read_text
 
 BANK_KEYS = ("id", "title", "description", "topics")
 TOPIC_KEYS = ("id", "title", "description", "questions")
 QUESTION_KEYS = ("id", "text", "tiara", "priority", "follow_ups", "tags")
-SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,10 +141,6 @@ def _question(checker: Checker, node: Node, prefix: str) -> Question | None:
         follow_ups=follow_ups,
         tags=tags,
     )
-
-
-def bank_files(folder: Path) -> list[Path]:
-    return yaml_files(folder)
 
 
 def load_banks(bundled_dir: Path, user_dir: Path | None = None) -> BankSet:

@@ -21,8 +21,9 @@ from informa.domain.model import Contact, Source, Stage
 from informa.domain.validate import clean_line, normalize_tags
 from informa.interchange.contacts_csv import COLUMNS, export_csv, read_csv
 from informa.store import Store
-from tests.interchange.builders import make_contact, snapshot_of
-from tests.interchange.conftest import FIXTURES, NOW
+from tests.builders import NOW, make_contact
+from tests.interchange.builders import snapshot_of
+from tests.interchange.conftest import FIXTURES
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TYPED = ("source", "stage", "next_action_due", "check_in_weeks")  # never start with a trigger

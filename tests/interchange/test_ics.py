@@ -14,7 +14,7 @@ from informa.domain.followup import AgendaItem, AgendaKind, Rules
 from informa.domain.model import ContactDraft, InterviewStatus, PitchCard
 from informa.interchange.ics import agenda_uid, export_calendar, interview_uid
 from informa.store import PlanItem, Snapshot, Store
-from tests.interchange.conftest import NOW
+from tests.builders import NOW
 
 NEW_YORK = "America/New_York"
 

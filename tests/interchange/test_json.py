@@ -19,7 +19,7 @@ from informa.domain.model import ContactDraft, PitchCard
 from informa.interchange.jsonfile import export_json, import_json
 from informa.store import Store, models
 from informa.store.dump import COLUMNS
-from tests.interchange.conftest import NOW
+from tests.builders import NOW
 
 Doc = dict[str, Any]
 

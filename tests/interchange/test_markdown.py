@@ -33,8 +33,8 @@ from informa.interchange.markdown import (
     safe_stem,
 )
 from informa.store import Store
-from tests.interchange.builders import make_contact, snapshot_of
-from tests.interchange.conftest import NOW
+from tests.builders import NOW, make_contact
+from tests.interchange.builders import snapshot_of
 
 HOSTILE = [
     "../../etc/passwd",

@@ -21,8 +21,9 @@ from informa.domain.model import Contact, ContactDraft, Source
 from informa.domain.validate import check_contact, clean_line
 from informa.interchange.vcard import contact_uid, export_vcards, read_vcards
 from informa.store import Store
-from tests.interchange.builders import make_contact, snapshot_of
-from tests.interchange.conftest import FIXTURES, NOW
+from tests.builders import NOW, make_contact
+from tests.interchange.builders import snapshot_of
+from tests.interchange.conftest import FIXTURES
 
 
 def write(tmp_path: Path, text: str, name: str = "contacts.vcf") -> Path:

@@ -28,7 +28,6 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.domain.model import ContactDraft, Source
 from informa.store import Store
+from tests.builders import NOW
 from tests.older_schema import make_older
 from tests.reliability.network_guard import (
     LINKEDIN,
@@ -49,7 +49,6 @@ from tests.reliability.network_guard import (
     run_every_command,
 )
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 DEADLINE = 30.0
 """Seconds to wait for any one thing in the app (a slow CI machine included)."""
 

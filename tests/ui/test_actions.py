@@ -8,8 +8,8 @@ from informa.domain.model import ActivityKind, InterviewStatus, Source, Stage
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.contact_form import ContactForm
 from informa.ui.widgets.contact_list import ContactList
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, contact_named, select, settle, typed
 
 SIZE = (140, 45)

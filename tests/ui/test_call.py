@@ -7,7 +7,6 @@ started earlier shows a known elapsed time.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
@@ -33,11 +32,10 @@ from informa.store import PlanItem
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.referral import ReferralDialog
 from informa.ui.screens import call
-from informa.ui.screens.call import GC_AHEAD, SEPARATOR, CallScreen
+from informa.ui.screens.call import SEPARATOR, CallScreen
 from informa.ui.screens.pipeline import PipelineScreen
-from informa.ui.widgets.call_timer import CallTimer
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, settle, typed
 
 SIZE = (140, 40)
@@ -303,31 +301,31 @@ async def test_saved_waits_for_a_pause_in_the_typing(
         assert str(screen.status.render()) == "saved"
 
 
-async def test_the_clock_draws_only_what_changes(make: AppFactory) -> None:
-    """A tick redraws the clock without a layout of the screen; one that changes nothing
-    draws nothing; a new hint (which may wrap onto another line) is laid out."""
+async def test_the_clock_shows_every_tick(make: AppFactory) -> None:
+    """Each tick shows the time and the pace: one that moves only the digits too, and a new
+    hint in full, on as many lines as it wraps onto."""
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_call(pilot, await prepare(pilot))
         timer = screen.timer
-        updates: list[bool] = []
-        real_update = CallTimer.update
+        timer.styles.width = 37  # room for 33 cells: the first hint fits, the second wraps
 
-        def update(content: Any = "", *, layout: bool = True) -> None:
-            updates.append(layout)
-            real_update(timer, content, layout=layout)
-
-        timer.update = update  # type: ignore[method-assign]
-
-        def tick(elapsed: int, asked: int = 0) -> None:
+        async def tick(elapsed: int, asked: int = 0) -> str:
             timer.show_time(elapsed=elapsed, target_minutes=25, planned=3, asked=asked, skipped=0)
+            await pilot.pause()
+            return str(timer.render())
 
-        tick(100)
-        tick(100)  # nothing changed
-        tick(101)  # the digits only
-        tick(101, asked=1)  # "2 left": a new hint
-        assert updates == [True, False, True]
-        assert "01:41 / 25:00" in str(timer.render())
+        first = await tick(100)
+        assert "01:40 / 25:00" in first
+        assert await tick(100) == first  # nothing changed
+        digits = await tick(101)
+        assert digits == first.replace("01:40", "01:41")
+        hint = timer.pace.hint
+        assert hint in digits
+        await tick(101, asked=1)
+        assert timer.pace.hint != hint
+        assert str(timer.render()) == f"01:41 / 25:00\n{timer.pace.hint}"
+        assert timer.content_size.height == 3  # the box grew to show the hint in full
 
 
 async def test_the_notes_height_is_textuals(make: AppFactory) -> None:
@@ -353,28 +351,6 @@ async def test_the_notes_height_is_textuals(make: AppFactory) -> None:
         await pilot.resize_terminal(100, 40)
         await pilot.pause()
         agree()
-
-
-async def test_typing_collects_garbage_between_frames(
-    make: AppFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """When Python is about to run a full collection, the call runs it after a key's
-    frame instead; not before."""
-    app = make()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_call(pilot, await prepare(pilot))
-        collections: list[int] = []
-        count = [0, 0, GC_AHEAD - 1]
-        monkeypatch.setattr(gc, "get_count", lambda: tuple(count))
-        monkeypatch.setattr(gc, "collect", lambda generation=2: collections.append(generation))
-        await pilot.press("a")
-        await pilot.pause(0.05)
-        assert collections == []  # Python is not about to: nothing to do
-        count[2] = GC_AHEAD
-        await pilot.press("b")
-        await pilot.pause(0.05)
-        assert collections == [2]
-        assert screen.editor.text == "ab"
 
 
 # -- the checklist ---------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from informa.ui.app import InformaApp
 from informa.ui.screens.call import CallScreen
 from informa.ui.screens.debrief import DebriefScreen
 from informa.ui.screens.pipeline import PipelineScreen
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, contact_named, quiet, select, settle, showing, typed
 
 SIZE = (140, 40)

@@ -16,8 +16,8 @@ from informa.ui.screens.call import CallScreen
 from informa.ui.screens.debrief import DebriefScreen
 from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.screens.prepare import PrepareScreen
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, quiet, select, settle, showing, typed
 
 SIZE = (140, 40)

@@ -17,8 +17,8 @@ from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.screens.review import ReviewScreen
 from informa.ui.widgets.agenda_list import AgendaList
 from informa.ui.widgets.contact_list import ContactList
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, quiet, settle, showing, typed
 
 SIZE = (140, 40)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -40,8 +41,8 @@ from informa.domain.model import (
     Source,
     Stage,
 )
+from tests.builders import NOW, make_contact
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)  # a Friday
 TODAY = NOW.date()
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -69,40 +70,18 @@ ADDED = at("2026-09-01")  # a Tuesday
 CALL_ENDED = at("2026-11-20", 15, 30)
 
 
-def contact(
-    *,
-    id: int = 1,
-    name: str = "Maya Okafor",
-    stage: Stage = Stage.REACHED_OUT,
-    company: str = "Acme",
-    next_action: str = "",
-    next_action_due: date | None = None,
-    last_interaction_at: datetime | None = None,
-    archived: bool = False,
-    created_at: datetime = ADDED,
-) -> Contact:
-    return Contact(
-        id=id,
-        name=name,
-        role="Data scientist",
-        company_id=10 if company else None,
-        company_name=company,
-        email="",
-        linkedin_url="",
-        location="",
-        source=Source.LINKEDIN,
-        referred_by_id=None,
-        referred_by_name="",
-        stage=stage,
-        tags=(),
-        notes="",
-        next_action=next_action,
-        next_action_due=next_action_due,
-        last_interaction_at=last_interaction_at,
-        archived=archived,
-        created_at=created_at,
-        updated_at=created_at,
-    )
+def contact(**fields: Any) -> Contact:
+    """Maya Okafor, a data scientist at Acme found on LinkedIn, reached out to, added on
+    ``ADDED`` (unless ``fields`` say otherwise)."""
+    mine: dict[str, Any] = {
+        "name": "Maya Okafor",
+        "role": "Data scientist",
+        "company": "Acme",
+        "source": Source.LINKEDIN,
+        "stage": Stage.REACHED_OUT,
+        "created_at": ADDED,
+    }
+    return make_contact(**(mine | fields))
 
 
 def act(kind: ActivityKind, when: datetime, contact_id: int = 1) -> Activity:

@@ -35,8 +35,8 @@ from informa.templates import (
     render_thank_you,
     render_thank_you_subject,
 )
+from tests.builders import NOW  # a Friday
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)  # a Friday
 CALL_END = datetime(2026, 11, 19, 17, 45, tzinfo=UTC)  # Thursday
 NOTES = """\
 Prep: ask about the move from academia
