@@ -49,7 +49,8 @@ def test_the_export_is_a_valid_calendar_with_every_required_property(demo_store:
     assert str(calendar["PRODID"]) == "-//informa//informa//EN"
     assert str(calendar["VERSION"]) == "2.0"
     components = [*calendar.events, *calendar.todos]
-    assert calendar.events and calendar.todos
+    assert calendar.events
+    assert calendar.todos
     for component in components:
         assert str(component["UID"])
         assert component.decoded("DTSTAMP") == NOW
@@ -174,7 +175,8 @@ def test_a_contact_without_a_company_or_a_plan(empty_store: Store) -> None:
     event = event_for(parse(export(empty_store)), call.id)
 
     assert str(event["SUMMARY"]) == "Informational interview: Ada Lovelace"
-    assert "URL" not in event and "LOCATION" not in event
+    assert "URL" not in event
+    assert "LOCATION" not in event
     assert str(event["DESCRIPTION"]) == (
         "With Ada Lovelace. Target: 25 minutes.\n\nNo questions planned yet."
     )

@@ -402,4 +402,5 @@ def test_steady_typing_is_saved_before_a_kill(tmp_path: Path) -> None:
     assert longest_gap < 0.5  # never a second of quiet: the debounce alone would not save
     typed = "".join(STEADY_TEXT[i % len(STEADY_TEXT)] for i in range(sent))
     saved = stored_notes(db_path, interview.id)
-    assert saved and typed.startswith(saved)
+    assert saved
+    assert typed.startswith(saved)

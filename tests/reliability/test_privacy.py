@@ -228,7 +228,8 @@ def test_the_backup_before_a_schema_update_is_owner_only(loose_umask: None, demo
     store = Store.open(demo_db, clock=fixed_clock(NOW))
     store.close()
     backup = store.report.backup
-    assert backup is not None and backup.name.endswith(".bak")
+    assert backup is not None
+    assert backup.name.endswith(".bak")
     assert mode(backup) == 0o600
     with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -440,7 +441,8 @@ def test_a_markdown_export_writes_only_inside_its_folder(
         contacts, interviews = store.contacts.count(), len(store.exports.snapshot().interviews)
     finally:
         store.close()
-    assert contacts == len(HOSTILE_NAMES) and interviews == len(HOSTILE_NAMES)
+    assert contacts == len(HOSTILE_NAMES)
+    assert interviews == len(HOSTILE_NAMES)
     folder = root / "export" / "notes"
     folder.parent.mkdir()
     monkeypatch.chdir(folder.parent)  # where relative names would land: nothing may
@@ -463,7 +465,8 @@ def test_a_markdown_export_writes_only_inside_its_folder(
         assert not file.name.startswith(".")
         assert len(file.name.encode()) <= 120
         assert file.read_text(encoding="utf-8").startswith("---\nexported_by: informa\n")
-    assert not list(Path("/").glob("escape*")) and not (Path.home() / "home-escape.md").exists()
+    assert not list(Path("/").glob("escape*"))
+    assert not (Path.home() / "home-escape.md").exists()
 
 
 HOSTILE = {

@@ -223,7 +223,8 @@ def test_upgrade_from_the_first_schema_keeps_the_data(
     monkeypatch.setattr(db, "MIGRATIONS_DIR", real_dir)
     upgraded = Store.open(path, clock=fixed_clock(now))
     assert upgraded.report.applied == tuple(db.known_migrations()[1:])
-    assert upgraded.report.backup is not None and upgraded.report.backup.exists()
+    assert upgraded.report.backup is not None
+    assert upgraded.report.backup.exists()
     assert [c.name for c in upgraded.contacts.browse()] == ["Ada"]
     assert upgraded.profile.pitch().background == ""
     upgraded.close()

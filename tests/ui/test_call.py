@@ -117,7 +117,8 @@ async def test_opening_starts_the_call(make: AppFactory) -> None:
         assert screen.timer.level == "ok"
         assert [q.text for q in screen.checklist.questions] == [OPENER, TYPICAL_DAY, WHO_ELSE]
         current = screen.checklist.current
-        assert current is not None and current.text == OPENER
+        assert current is not None
+        assert current.text == OPENER
         assert str(screen.status.render()) == "saved"
 
 
@@ -135,7 +136,8 @@ async def test_resuming_brings_back_notes_marks_and_time(make: AppFactory) -> No
         marks = {q.text: q.asked_at is not None for q in screen.checklist.questions}
         assert marks == {OPENER: True, TYPICAL_DAY: False, WHO_ELSE: False}
         current = screen.checklist.current
-        assert current is not None and current.text == TYPICAL_DAY  # the first left to ask
+        assert current is not None
+        assert current.text == TYPICAL_DAY  # the first left to ask
         assert "Resumed the call at 12:40" in notifications(app)
         assert stored(app, interview).started_at == NOW - timedelta(minutes=12, seconds=40)
 
@@ -369,7 +371,8 @@ async def test_f2_marks_asked_and_starts_its_notes(make: AppFactory) -> None:
         assert question(after, OPENER).asked_at == NOW
         assert after.notes == screen.editor.text  # saved at once
         current = screen.checklist.current
-        assert current is not None and current.text == TYPICAL_DAY
+        assert current is not None
+        assert current.text == TYPICAL_DAY
         # On an empty line the heading takes that line.
         await pilot.press(*typed("consulting first"), "enter", "f2")
         await settle(pilot)
@@ -399,7 +402,8 @@ async def test_f3_skips_and_again_unskips(make: AppFactory) -> None:
         await settle(pilot)
         assert question(stored(app, interview), OPENER).skipped
         current = screen.checklist.current
-        assert current is not None and current.text == TYPICAL_DAY
+        assert current is not None
+        assert current.text == TYPICAL_DAY
         assert "1 skipped" in str(screen.checklist.border_subtitle)
         await pilot.press("alt+up", "f3")
         await settle(pilot)

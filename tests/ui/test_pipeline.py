@@ -148,12 +148,14 @@ async def test_a_large_view_is_read_whole_only_when_the_user_needs_it(
         assert not read_whole(contacts)
         assert contacts.border_title == f"Prospect ({len(many)})"
         assert contacts.virtual_size.height == len(many) + 1  # the scrollbar is for everyone
-        assert contacts.highlighted is not None and contacts.highlighted.name == many[2]
+        assert contacts.highlighted is not None
+        assert contacts.highlighted.name == many[2]
 
         await pilot.press("end")
         await settle(pilot)
         assert table_names(app) == many
-        assert contacts.highlighted is not None and contacts.highlighted.name == many[-1]
+        assert contacts.highlighted is not None
+        assert contacts.highlighted.name == many[-1]
 
         await pilot.press("a", "1")  # a view opened again: its first rows, from the top
         await settle(pilot)
@@ -615,7 +617,8 @@ async def test_a_partly_read_view_keeps_its_place_while_the_rest_is_read(
         screen.jump_to(contact_named(app, many[-1]))
         await settle(pilot)
         assert screen.view == "prospect"
-        assert contacts.highlighted is not None and contacts.highlighted.name == many[-1]
+        assert contacts.highlighted is not None
+        assert contacts.highlighted.name == many[-1]
 
         await pilot.press("a", "1")
         await settle(pilot)
@@ -680,7 +683,8 @@ async def test_the_first_screen_fills_in_one_go(
         await pilot.press("down")
         await settle(pilot)
         second = app.screen.query_one(ContactList).highlighted
-        assert second is not None and reads == [first.id, second.id]
+        assert second is not None
+        assert reads == [first.id, second.id]
         await pilot.press("up")
         await settle(pilot)
         assert reads == [first.id, second.id, first.id]  # read again when it is asked for

@@ -390,7 +390,8 @@ def test_no_reply_7_plus_7(
 def test_no_reply_titles_and_details(today: str, kind: AgendaKind, title: str, detail: str) -> None:
     (item,) = items_at(follow(contact(), outreach(MON)), noon(today))
     assert (item.kind, item.title, item.detail) == (kind, title, detail)
-    assert item.interview_id is None and item.due_at is None
+    assert item.interview_id is None
+    assert item.due_at is None
 
 
 @pytest.mark.parametrize(

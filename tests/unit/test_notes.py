@@ -464,7 +464,8 @@ def test_demo_referrals_name_demo_contacts() -> None:
     assert len(known) >= 3
     for candidate in known:
         company = companies[candidate.name] or ""
-        assert candidate.company and company.startswith(candidate.company.split()[0])
+        assert candidate.company
+        assert company.startswith(candidate.company.split()[0])
         assert candidate.question is not None
 
 

@@ -394,7 +394,8 @@ def test_a_broken_thank_you_file_is_reported_once_and_skipped(tmp_path: Path) ->
     ]
     assert tuple(t.id for t in thanks.templates) == (*BUNDLED_THANK_YOU_IDS, "good")
     bundled_email = thanks.get("thank-you-email")
-    assert bundled_email is not None and bundled_email.bundled
+    assert bundled_email is not None
+    assert bundled_email.bundled
 
     # A file whose kind cannot be read is the outreach loader's to report, so the app, which
     # shows both lists, shows each problem once.

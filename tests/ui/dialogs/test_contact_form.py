@@ -155,8 +155,10 @@ async def test_check_in_weeks_out_of_range_is_refused() -> None:
         await pilot.press(*"Kim", *["tab"] * 9, *"0", "f2")
         await pilot.pause()
         error = error_of(app, "check_in_weeks")
-        assert error is not None and "1 to 104 weeks" in error
-        assert app.screen.focused is not None and app.screen.focused.id == "check_in_weeks"
+        assert error is not None
+        assert "1 to 104 weeks" in error
+        assert app.screen.focused is not None
+        assert app.screen.focused.id == "check_in_weeks"
 
 
 async def test_escape_cancels() -> None:
