@@ -236,7 +236,8 @@ def test_kill_9_during_a_large_import_keeps_all_of_it_or_none(tmp_path: Path) ->
     match = re.search(r": (\d+) created, (\d+) updated", summary)
     assert match is not None, summary
     created, updated = int(match.group(1)), int(match.group(2))
-    assert created >= ROWS and updated > 0, summary  # new people, and known ones filled in
+    assert created >= ROWS, summary  # new people...
+    assert updated > 0, summary  # ...and known ones filled in
     assert created + updated <= rows
     full_counts = counts(reference)
     full = content(reference, mask_stamps=True)

@@ -312,7 +312,8 @@ def test_every_bundled_template_reads_well(
     for template in bundled.templates:
         text = render_thank_you(template, values)
         assert not re.findall(r"\[\w+\]", text), text
-        assert "\n\n\n" not in text and text == text.strip(), text
+        assert "\n\n\n" not in text, text
+        assert text == text.strip(), text
         assert text.startswith("Hi Maya,"), text
         assert text.endswith("Sam Rivera"), text
         assert ("Learn SQL window functions" in text) == bool(picked)
