@@ -12,6 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.document._wrapped_document import WrappedDocument
 from textual.pilot import Pilot
@@ -34,6 +35,7 @@ from informa.ui.dialogs.referral import ReferralDialog
 from informa.ui.screens import call
 from informa.ui.screens.call import SEPARATOR, CallScreen
 from informa.ui.screens.pipeline import PipelineScreen
+from informa.ui.widgets.call_timer import CallTimer
 from tests.builders import NOW
 
 from .helpers import AppFactory, settle, typed
@@ -303,13 +305,19 @@ async def test_saved_waits_for_a_pause_in_the_typing(
         assert str(screen.status.render()) == "saved"
 
 
-async def test_the_clock_shows_every_tick(make: AppFactory) -> None:
+class TimerHost(App[None]):
+    """The call's timer alone: only the test ticks it (the call screen ticks every second)."""
+
+    def compose(self) -> ComposeResult:
+        yield CallTimer()
+
+
+async def test_the_clock_shows_every_tick() -> None:
     """Each tick shows the time and the pace: one that moves only the digits too, and a new
     hint in full, on as many lines as it wraps onto."""
-    app = make()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_call(pilot, await prepare(pilot))
-        timer = screen.timer
+    app = TimerHost()
+    async with app.run_test(size=(80, 10)) as pilot:
+        timer = app.query_one(CallTimer)
         timer.styles.width = 37  # room for 33 cells: the first hint fits, the second wraps
 
         async def tick(elapsed: int, asked: int = 0) -> str:
@@ -324,6 +332,7 @@ async def test_the_clock_shows_every_tick(make: AppFactory) -> None:
         assert digits == first.replace("01:40", "01:41")
         hint = timer.pace.hint
         assert hint in digits
+        assert timer.content_size.height == 2
         await tick(101, asked=1)
         assert timer.pace.hint != hint
         assert str(timer.render()) == f"01:41 / 25:00\n{timer.pace.hint}"
