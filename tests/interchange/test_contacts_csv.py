@@ -381,6 +381,7 @@ contacts = st.builds(
 )
 
 
+@pytest.mark.slow  # 200 examples, each an export and a read back
 @settings(max_examples=200, deadline=None)
 @given(st.lists(contacts, min_size=1, max_size=4), st.booleans())
 def test_any_values_round_trip_exactly(people: list[Contact], bom: bool) -> None:

@@ -338,6 +338,7 @@ def test_a_long_name_keeps_its_number_within_the_limit(tmp_path: Path) -> None:
     assert names[0].removesuffix(" (2).md") != names[1].removesuffix(".md")
 
 
+@pytest.mark.slow  # 60 examples, each a folder of files written
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(max_size=200), min_size=1, max_size=5))
 def test_any_names_land_inside_the_folder(names: list[str]) -> None:

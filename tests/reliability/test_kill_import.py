@@ -36,6 +36,8 @@ import pytest
 
 from informa.demo import write_demo_database
 
+pytestmark = pytest.mark.slow  # the real informa importing, killed
+
 RUNS = int(os.environ.get("INFORMA_KILL_RUNS", "10"))
 SEED = int(os.environ.get("INFORMA_KILL_SEED", "20261120"))
 ROWS = 4000

@@ -32,10 +32,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
+
 from informa.domain.clock import system_clock
 from informa.domain.model import ContactDraft, Interview, InterviewStatus
 from informa.domain.notes import heading
 from informa.store import PlanItem, Store
+
+pytestmark = pytest.mark.slow  # the real informa in a pseudo-terminal, killed
 
 ROWS, COLUMNS = 40, 140
 DEADLINE = 25.0

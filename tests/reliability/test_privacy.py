@@ -378,6 +378,7 @@ async def _journey(app: Any, exports: Path) -> None:
         await palette("Back up the database", exports / "backup.db")
 
 
+@pytest.mark.slow  # a whole journey through the app, with imports and exports
 def test_the_app_runs_without_the_network(
     no_network: NetworkGuard, loose_umask: None, demo_db: Path, tmp_path: Path
 ) -> None:
