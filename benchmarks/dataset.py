@@ -659,7 +659,7 @@ def _key(scale: Scale, seed: int, today: date) -> str:
 
 def database(scale: Scale, seed: int = SEED, *, today: date | None = None) -> Path:
     """The benchmark database for ``scale`` (made now if not cached); copy it before use."""
-    today = today or date.today()
+    today = today or datetime.now(UTC).astimezone().date()  # today where the machine is
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"informa-bench-{_key(scale, seed, today)}.db"

@@ -1,12 +1,34 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder, and the markers set by folder and by kind."""
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+HERE = Path(__file__).parent
+BY_FOLDER = {"ui": pytest.mark.ui, "reliability": pytest.mark.reliability}
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` selects by them
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """``ui`` and ``reliability``: every test in ``tests/ui`` and ``tests/reliability``.
+
+    ``slow``: every test that drives a Textual app (an ``async`` Pilot test, an SVG
+    snapshot), which takes a second or more, besides those marked by hand (real processes
+    in a terminal, the wheel build, the longest property tests). See CONTRIBUTING.md, Tests.
+    """
+    for item in items:
+        folder = item.path.relative_to(HERE).parts[0]
+        if folder in BY_FOLDER:
+            item.add_marker(BY_FOLDER[folder])
+        if isinstance(item, pytest.Function) and (
+            inspect.iscoroutinefunction(item.obj) or "snap_compare" in item.fixturenames
+        ):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

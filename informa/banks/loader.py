@@ -13,12 +13,11 @@ from typing import TypeVar
 
 from informa.domain.banks import TIARA, Bank, BankSet, Question, Topic
 from informa.domain.errors import FileProblems, Problem
-from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
+from informa.yamlfile import Checker, Node, layered_sources, parse, read_text
 
 BANK_KEYS = ("id", "title", "description", "topics")
 TOPIC_KEYS = ("id", "title", "description", "questions")
 QUESTION_KEYS = ("id", "text", "tiara", "priority", "follow_ups", "tags")
-SUFFIXES = (".yaml", ".yml")
 
 
 def load_bank_file(path: Path, *, bundled: bool = False) -> Bank:
@@ -119,10 +118,6 @@ def _question(checker: Checker, node: Node, prefix: str) -> Question | None:
         follow_ups=follow_ups,
         tags=tags,
     )
-
-
-def bank_files(folder: Path) -> list[Path]:
-    return yaml_files(folder)
 
 
 def load_banks(bundled_dir: Path, user_dir: Path | None = None) -> BankSet:

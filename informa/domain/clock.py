@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 Clock = Callable[[], datetime]
 """A function returning the current time as an aware datetime."""
@@ -29,10 +29,6 @@ def ensure_aware(value: datetime) -> datetime:
     if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
         raise ValueError(f"naive datetime {value!r}: informa stores aware timestamps only")
     return value
-
-
-def to_utc(value: datetime) -> datetime:
-    return ensure_aware(value).astimezone(UTC)
 
 
 def local_zone(clock: Clock) -> tzinfo:

@@ -106,9 +106,6 @@ class Contact:
     check_in_weeks: int | None = None
     """How often to check in once they are In touch; ``None``: the setting."""
 
-    def is_due(self, today: date) -> bool:
-        return self.next_action_due is not None and self.next_action_due <= today
-
     def is_overdue(self, today: date) -> bool:
         return self.next_action_due is not None and self.next_action_due < today
 

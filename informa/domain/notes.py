@@ -17,7 +17,6 @@ a line number here is the editor's row plus one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -184,16 +183,6 @@ def render(parsed: ParsedNotes) -> str:
     return "".join(parsed.source[number - 1] for number in numbers)
 
 
-def section_at(parsed: ParsedNotes, line_number: int) -> Section | None:
-    """The section a (1-based) line is in, so the call screen knows which question is open.
-
-    ``None`` in the preamble. A line past the end (the empty row an editor shows after a
-    final line break) belongs to the last section, since text typed there would.
-    """
-    index = bisect_right(parsed.sections, line_number, key=lambda section: section.line)
-    return parsed.sections[index - 1] if index else None
-
-
 def summary(parsed: ParsedNotes) -> dict[Tag, list[TaggedLine]]:
     """Tagged lines grouped by tag, every tag present (possibly empty), in note order."""
     return {tag: parsed.by_tag(tag) for tag in Tag}
@@ -351,8 +340,3 @@ def parse_referral(text: str) -> tuple[str, str, str] | None:
         company, more = _company_and_role(part)
         role = _note(role, more)
     return name, company, _note(role, after)
-
-
-def referral_candidates(text: str) -> list[ReferralCandidate]:
-    """The people the notes' ``R:`` lines name, in note order."""
-    return list(parse_notes(text).referrals)

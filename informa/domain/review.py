@@ -45,10 +45,6 @@ class Progress:
     hint: str
     """Empty, or a nudge when one company or industry dominates."""
 
-    @property
-    def share_of_goal(self) -> float:
-        return min(self.total / self.goal, 1.0) if self.goal else 1.0
-
 
 def progress(
     contacts: Sequence[Contact],

@@ -34,12 +34,8 @@ from informa.domain.thanks import (
     first_name,
 )
 from informa.paths import TEMPLATES_DIRNAME
-from informa.yamlfile import Checker, Node, layered_sources, parse, read_text, yaml_files
+from informa.yamlfile import Checker, Node, layered_sources, parse, read_text
 
-"""The folder inside the config folder that holds the user's own templates."""
-BUNDLED_FILENAME = "outreach.yaml"
-THANK_YOU_FILENAME = "thank_you.yaml"
-SUFFIXES = (".yaml", ".yml")
 FILE_KEYS = ("templates",)
 OPTIONAL_FILE_KEYS = ("kind", "templates")
 TEMPLATE_KEYS = ("id", "title", "channel", "subject", "body")
@@ -351,10 +347,6 @@ def _located_tokens(
             seen[token] = index + 1
         found = occurrences[token]
         yield token, match.group(1), found[index] if index < len(found) else start
-
-
-def template_files(folder: Path) -> list[Path]:
-    return yaml_files(folder)
 
 
 def load_templates(bundled_dir: Path, user_dir: Path | None = None) -> TemplateSet:

@@ -89,7 +89,8 @@ def test_merging_the_preview_imports_it_and_a_second_time_adds_nothing(
     report = merge_import(store, preview.incoming, progress=lambda *step: done.append(step))
     assert not report.dry_run
     assert sorted(report.created) == sorted(preview.report.created)
-    assert done and done[-1] == (3, 3)
+    assert done
+    assert done[-1] == (3, 3)
     assert names(store) == ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Katherine Johnson"]
     again = preview_import(store, "linkedin", connections)
     assert (again.report.created, again.report.updated, again.report.unchanged) == ([], [], 3)
@@ -210,7 +211,8 @@ def test_an_export_to_standard_output_writes_no_file(
     exported = export(store, "vcard", "-")
     assert exported.path is None
     out = capsys.readouterr().out
-    assert out.startswith("BEGIN:VCARD") and "Katherine Johnson" in out
+    assert out.startswith("BEGIN:VCARD")
+    assert "Katherine Johnson" in out
     assert export(store, "csv", None).path is None
     assert capsys.readouterr().out.startswith("name,company,")  # no BOM on a pipe
     assert list(tmp_path.glob("*.csv")) == []

@@ -296,7 +296,8 @@ def test_db_option_must_name_a_file(isolated_dirs: dict[str, Path], tmp_path: Pa
     folder = run(["--db", str(tmp_path), "where"])
     assert folder.exit_code == 2  # click's own usage error
     assert "is a directory" in folder.stderr
-    assert no_traceback(empty) and no_traceback(folder)
+    assert no_traceback(empty)
+    assert no_traceback(folder)
 
 
 def test_agenda_lists_what_is_due_in_plain_text_and_json(

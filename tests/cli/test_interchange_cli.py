@@ -107,7 +107,8 @@ def test_vcard_and_calendar_exports(demo: Path) -> None:
     calendar = run("--db", str(demo), "export", "ics")
     assert calendar.exit_code == 0
     assert calendar.stdout.startswith("BEGIN:VCALENDAR")
-    assert "BEGIN:VEVENT" in calendar.stdout and "BEGIN:VTODO" in calendar.stdout
+    assert "BEGIN:VEVENT" in calendar.stdout
+    assert "BEGIN:VTODO" in calendar.stdout
 
 
 def test_exports_need_a_database(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,8 @@ import pytest
 from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.store import Store
+from tests.builders import NOW
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -17,7 +17,7 @@ from informa.domain.clock import fixed_clock
 from informa.domain.errors import BadFileError, DatabaseFileError
 from informa.domain.model import ContactDraft
 from informa.store import Store, models
-from tests.interchange.conftest import NOW
+from tests.builders import NOW
 from tests.older_schema import LAST_MIGRATION, make_older
 
 

@@ -21,8 +21,9 @@ from informa.domain.model import Contact, Source, Stage
 from informa.domain.validate import clean_line, normalize_tags
 from informa.interchange.contacts_csv import COLUMNS, export_csv, read_csv
 from informa.store import Store
-from tests.interchange.builders import make_contact, snapshot_of
-from tests.interchange.conftest import FIXTURES, NOW
+from tests.builders import NOW, make_contact
+from tests.interchange.builders import snapshot_of
+from tests.interchange.conftest import FIXTURES
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TYPED = ("source", "stage", "next_action_due", "check_in_weeks")  # never start with a trigger
@@ -147,7 +148,8 @@ def test_export_then_read_gives_back_every_demo_contact(
 ) -> None:
     snapshot = demo_store.exports.snapshot()
     result = read_csv(write(tmp_path, export_csv(snapshot, bom=bom)))
-    assert result.skipped == () and result.warnings == ()
+    assert result.skipped == ()
+    assert result.warnings == ()
     assert [item.line for item in result.contacts] == list(range(2, 26))
     assert [read_back(item) for item in result.contacts] == [
         as_read(contact) for contact in snapshot.contacts
@@ -173,7 +175,8 @@ def test_export_read_and_merge_into_an_empty_database(tmp_path: Path) -> None:
     finally:
         store.close()
     assert len(first.created) == 24
-    assert first.skipped == [] and first.warnings == []
+    assert first.skipped == []
+    assert first.warnings == []
     assert len(second.created) == 0
     assert second.unchanged == 24
     assert [as_read(contact) for contact in after.contacts] == [
@@ -186,7 +189,8 @@ def test_export_read_and_merge_into_an_empty_database(tmp_path: Path) -> None:
 
 def test_a_spreadsheet_file_with_bom_crlf_labels_and_quoted_cells() -> None:
     result = read_csv(FIXTURES / "contacts_excel.csv")
-    assert result.skipped == () and result.warnings == ()
+    assert result.skipped == ()
+    assert result.warnings == ()
     ada, charles, formula = result.contacts
     assert ada.line == 2
     assert ada.draft.name == "Ada Lovelace"
@@ -377,6 +381,7 @@ contacts = st.builds(
 )
 
 
+@pytest.mark.slow  # 200 examples, each an export and a read back
 @settings(max_examples=200, deadline=None)
 @given(st.lists(contacts, min_size=1, max_size=4), st.booleans())
 def test_any_values_round_trip_exactly(people: list[Contact], bom: bool) -> None:
@@ -386,7 +391,8 @@ def test_any_values_round_trip_exactly(people: list[Contact], bom: bool) -> None
         path = Path(folder) / "contacts.csv"
         path.write_bytes(text.encode("utf-8"))
         result = read_csv(path)
-    assert result.skipped == () and result.warnings == ()
+    assert result.skipped == ()
+    assert result.warnings == ()
     assert [read_back(item) for item in result.contacts] == [as_read(p) for p in people]
 
 

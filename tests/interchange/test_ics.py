@@ -16,7 +16,7 @@ from informa.domain.plan import PlanItem
 from informa.domain.records import Snapshot
 from informa.interchange.ics import agenda_uid, export_calendar, interview_uid
 from informa.store import Store
-from tests.interchange.conftest import NOW
+from tests.builders import NOW
 
 NEW_YORK = "America/New_York"
 
@@ -51,7 +51,8 @@ def test_the_export_is_a_valid_calendar_with_every_required_property(demo_store:
     assert str(calendar["PRODID"]) == "-//informa//informa//EN"
     assert str(calendar["VERSION"]) == "2.0"
     components = [*calendar.events, *calendar.todos]
-    assert calendar.events and calendar.todos
+    assert calendar.events
+    assert calendar.todos
     for component in components:
         assert str(component["UID"])
         assert component.decoded("DTSTAMP") == NOW
@@ -176,7 +177,8 @@ def test_a_contact_without_a_company_or_a_plan(empty_store: Store) -> None:
     event = event_for(parse(export(empty_store)), call.id)
 
     assert str(event["SUMMARY"]) == "Informational interview: Ada Lovelace"
-    assert "URL" not in event and "LOCATION" not in event
+    assert "URL" not in event
+    assert "LOCATION" not in event
     assert str(event["DESCRIPTION"]) == (
         "With Ada Lovelace. Target: 25 minutes.\n\nNo questions planned yet."
     )

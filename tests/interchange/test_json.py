@@ -19,7 +19,7 @@ from informa.domain.errors import BadFileError, ConflictError
 from informa.domain.model import ContactDraft, PitchCard
 from informa.store import Store, models
 from informa.store.dump import COLUMNS
-from tests.interchange.conftest import NOW
+from tests.builders import NOW
 
 Doc = dict[str, Any]
 
@@ -81,16 +81,20 @@ def test_export_import_export_gives_the_same_document(demo_export: Path, tmp_pat
     assert second == first  # the same clock: even the stamp is the same
     tables = _document(demo_export)["tables"]
     assert counts == {name: len(rows) for name, rows in tables.items()}
-    assert counts["contact"] == 24 and counts["snooze"] == 1 and counts["profile"] == 1
+    assert counts["contact"] == 24
+    assert counts["snooze"] == 1
+    assert counts["profile"] == 1
 
 
 def test_the_document_is_stable_readable_json(demo_export: Path) -> None:
     text = demo_export.read_text(encoding="utf-8")
     document = _document(demo_export)
     assert list(document) == ["format", "version", "exported_at", "schema", "tables"]
-    assert document["format"] == "informa" and document["version"] == 1
+    assert document["format"] == "informa"
+    assert document["version"] == 1
     assert document["exported_at"] == NOW.isoformat()
-    assert document["schema"] == sorted(document["schema"]) and document["schema"]
+    assert document["schema"] == sorted(document["schema"])
+    assert document["schema"]
     assert list(document["tables"]) == [
         "company",
         "contact",
@@ -101,7 +105,8 @@ def test_the_document_is_stable_readable_json(demo_export: Path) -> None:
         "snooze",
     ]
     assert text.startswith('{\n  "format": "informa",\n  "version": 1,\n')
-    assert not text.isascii() and "\\u00" not in text  # ensure_ascii=False: text as it is
+    assert not text.isascii()
+    assert "\\u00" not in text  # ensure_ascii=False: text as it is
     contact = document["tables"]["contact"][0]
     assert list(contact)[:3] == ["id", "name", "name_key"]
     assert isinstance(contact["tags"], list)
@@ -146,7 +151,9 @@ def test_search_finds_the_same_in_the_imported_database(demo_store: Store, tmp_p
     with opened(tmp_path / "copy.db") as store:
         import_json(store, path)
         after = {text: store.search.search(text) for text in SEARCHES}
-    assert before["kohavi"] and before["Lumen"] and before["antibody"]
+    assert before["kohavi"]
+    assert before["Lumen"]
+    assert before["antibody"]
     assert after == before
     # The index itself, entry by entry: rebuilt exactly as the services had kept it.
     assert _index(tmp_path / "copy.db") == _index(tmp_path / "demo" / "informa.db")
@@ -196,7 +203,8 @@ def test_the_imported_database_works_on(demo_export: Path, tmp_path: Path) -> No
         archived = store.contacts.get(24)
     assert added.id == max(row["id"] for row in document["tables"]["contact"]) + 1
     assert added.company_id == 1  # the imported company, found by name
-    assert archived.archived and archived.check_in_weeks == 6
+    assert archived.archived
+    assert archived.check_in_weeks == 6
 
 
 def test_a_referral_to_a_later_contact_and_other_timestamps_load(

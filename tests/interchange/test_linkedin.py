@@ -235,7 +235,8 @@ def test_importing_the_same_file_again_adds_nothing(empty_store: Store) -> None:
     empty_store.imports.merge(read_connections(REAL))
     before = empty_store.exports.snapshot()
     again = empty_store.imports.merge(read_connections(REAL))
-    assert again.created == [] and again.updated == []
+    assert again.created == []
+    assert again.updated == []
     assert again.unchanged == 7
     assert empty_store.exports.snapshot() == before
 

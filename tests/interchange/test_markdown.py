@@ -33,8 +33,8 @@ from informa.interchange.markdown import (
     safe_stem,
 )
 from informa.store import Store
-from tests.interchange.builders import make_contact, snapshot_of
-from tests.interchange.conftest import NOW
+from tests.builders import NOW, make_contact
+from tests.interchange.builders import snapshot_of
 
 HOSTILE = [
     "../../etc/passwd",
@@ -238,7 +238,8 @@ def test_the_index(demo_store: Store, tmp_path: Path) -> None:
     ]
     assert "- [[Maya Okafor]] — Senior Data Scientist, Lumen Analytics\n" in body
     dates = re.findall(r"^- \[\[(\d{4}-\d{2}-\d{2}) ", body.split("# Interviews by date")[1], re.M)
-    assert dates == sorted(dates) and len(dates) == 7
+    assert dates == sorted(dates)
+    assert len(dates) == 7
 
 
 def test_dates_are_given_in_the_zone_asked_for(tmp_path: Path) -> None:
@@ -270,7 +271,8 @@ def test_undated_interviews_and_special_text(tmp_path: Path) -> None:
     assert_safely_inside(tmp_path / "out", report)
     text = (tmp_path / "out" / "interviews" / "undated Ada.md").read_text()
     meta, body = split_front_matter(text)
-    assert meta["date"] is None and meta["company"] == "[Acme]|#1"
+    assert meta["date"] is None
+    assert meta["company"] == "[Acme]|#1"
     assert "(R&D \\*lead\\*, \\[Acme\\]\\|\\#1)" in body
     assert "- \\- What \\<b\\>now\\</b\\>? (skipped)\n- 1\\. First \\&amp; last?\n" in body
 
@@ -281,9 +283,12 @@ def test_undated_interviews_and_special_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", HOSTILE)
 def test_safe_stem(name: str) -> None:
     stem = safe_stem(name)
-    assert stem and stem not in (".", "..")
+    assert stem
+    assert stem not in (".", "..")
     assert len(os.fsencode(f"{stem}.md")) <= MAX_FILE_NAME_BYTES
-    assert "/" not in stem and "\\" not in stem and "\x00" not in stem
+    assert "/" not in stem
+    assert "\\" not in stem
+    assert "\x00" not in stem
     assert not stem.startswith((".", "-"))
 
 
@@ -333,6 +338,7 @@ def test_a_long_name_keeps_its_number_within_the_limit(tmp_path: Path) -> None:
     assert names[0].removesuffix(" (2).md") != names[1].removesuffix(".md")
 
 
+@pytest.mark.slow  # 60 examples, each a folder of files written
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(max_size=200), min_size=1, max_size=5))
 def test_any_names_land_inside_the_folder(names: list[str]) -> None:
@@ -355,7 +361,8 @@ def test_any_name_gives_a_safe_stem(name: str) -> None:
     stem = safe_stem(name)
     assert stem == safe_stem(stem)
     assert len(stem.encode("utf-8")) <= MAX_FILE_NAME_BYTES - 3
-    assert not stem.startswith((".", "-", " ")) and not stem.endswith((".", " "))
+    assert not stem.startswith((".", "-", " "))
+    assert not stem.endswith((".", " "))
     assert not any(unicodedata.category(ch) in ("Cc", "Cs") for ch in stem)
 
 

@@ -116,7 +116,8 @@ def test_referrers_are_linked_without_loops(empty_store: Store) -> None:
     ]
     (alice,) = empty_store.contacts.find("Alice")
     (bob,) = empty_store.contacts.find("Bob")
-    assert alice.referred_by_id == bob.id and bob.referred_by_id is None
+    assert alice.referred_by_id == bob.id
+    assert bob.referred_by_id is None
     empty_store.contacts.update(alice.id, ContactDraft(name="Alice", referred_by_id=bob.id))
 
 

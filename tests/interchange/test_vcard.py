@@ -21,8 +21,9 @@ from informa.domain.model import Contact, ContactDraft, Source
 from informa.domain.validate import check_contact, clean_line
 from informa.interchange.vcard import contact_uid, export_vcards, read_vcards
 from informa.store import Store
-from tests.interchange.builders import make_contact, snapshot_of
-from tests.interchange.conftest import FIXTURES, NOW
+from tests.builders import NOW, make_contact
+from tests.interchange.builders import snapshot_of
+from tests.interchange.conftest import FIXTURES
 
 
 def write(tmp_path: Path, text: str, name: str = "contacts.vcf") -> Path:
@@ -108,7 +109,8 @@ def test_export_has_crlf_line_ends_and_folds_lines_at_75_octets(demo_store: Stor
     text = export_vcards(snapshot_of(accented)) + export_vcards(demo_store.exports.snapshot())
 
     lines = physical_lines(text)
-    assert "\n" not in "".join(lines) and "\r" not in "".join(lines)
+    assert "\n" not in "".join(lines)
+    assert "\r" not in "".join(lines)
     assert max(len(line.encode("utf-8")) for line in lines) <= 75
     assert any(line.startswith(" ") for line in lines)  # long lines were folded, not cut
     assert "NOTE:" + "é" * 60 in unfolded(text)
@@ -139,7 +141,8 @@ def test_the_demo_reads_back_field_for_field(demo_store: Store, tmp_path: Path) 
     snapshot = demo_store.exports.snapshot()
     result = read_vcards(write(tmp_path, export_vcards(snapshot)))
 
-    assert result.skipped == () and result.warnings == ()
+    assert result.skipped == ()
+    assert result.warnings == ()
     assert [fields_read(c.draft) for c in result.contacts] == [
         fields_of(c) for c in snapshot.contacts
     ]
@@ -222,7 +225,9 @@ def test_round_trip_into_the_same_database_creates_no_one(
 
     report = demo_store.imports.merge(read_vcards(path))
 
-    assert report.created == [] and report.updated == [] and report.skipped == []
+    assert report.created == []
+    assert report.updated == []
+    assert report.skipped == []
     assert report.unchanged == 24
     assert demo_store.contacts.count() == 24
 
@@ -244,7 +249,8 @@ def test_round_trip_into_an_empty_database_creates_everyone(tmp_path: Path) -> N
     finally:
         empty.close()
 
-    assert len(report.created) == 24 and report.skipped == []
+    assert len(report.created) == 24
+    assert report.skipped == []
     assert [fields_of(c) for c in copied.contacts] == [fields_of(c) for c in snapshot.contacts]
     assert [c.referred_by_name for c in copied.contacts] == [
         c.referred_by_name for c in snapshot.contacts

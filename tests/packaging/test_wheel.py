@@ -10,6 +10,10 @@ import venv
 import zipfile
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # builds the wheel and installs it in a new venv
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

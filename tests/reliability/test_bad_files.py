@@ -407,6 +407,7 @@ def test_a_bad_database_is_refused_and_left_as_it_was(
     assert beside.get("informa.db-wal", 0) == 0
 
 
+@pytest.mark.slow  # the real informa in a pseudo-terminal
 @pytest.mark.parametrize(
     ("make", "message"),
     [DATABASES["cut in half"], DATABASES["from a newer informa"]],

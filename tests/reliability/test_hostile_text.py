@@ -20,7 +20,6 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +43,9 @@ from informa.ui.screens.call import CallScreen
 from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.screens.search import SearchScreen
 from informa.ui.widgets.contact_list import ContactList
+from tests.builders import NOW
 from tests.ui.helpers import quiet, settle, showing, typed
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 SIZE = (140, 45)
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m\u202eX\x00"
 """Clear the screen, set the window title (OSC … BEL), a one-byte CSI, a right-to-left

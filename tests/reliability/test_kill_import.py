@@ -36,6 +36,8 @@ import pytest
 
 from informa.demo import write_demo_database
 
+pytestmark = pytest.mark.slow  # the real informa importing, killed
+
 RUNS = int(os.environ.get("INFORMA_KILL_RUNS", "10"))
 SEED = int(os.environ.get("INFORMA_KILL_SEED", "20261120"))
 ROWS = 4000
@@ -224,7 +226,8 @@ def test_kill_9_during_a_large_import_keeps_all_of_it_or_none(tmp_path: Path) ->
     rows = write_connections(csv_file, template)
     before_counts = counts(template)
     before = content(template, mask_stamps=False)
-    assert before_counts["contact"] > 0 and before_counts["interview"] > 0
+    assert before_counts["contact"] > 0
+    assert before_counts["interview"] > 0
 
     # The complete import, timed: what "all of it" is.
     reference = tmp_path / "reference" / "informa.db"
@@ -235,7 +238,8 @@ def test_kill_9_during_a_large_import_keeps_all_of_it_or_none(tmp_path: Path) ->
     match = re.search(r": (\d+) created, (\d+) updated", summary)
     assert match is not None, summary
     created, updated = int(match.group(1)), int(match.group(2))
-    assert created >= ROWS and updated > 0, summary  # new people, and known ones filled in
+    assert created >= ROWS, summary  # new people...
+    assert updated > 0, summary  # ...and known ones filled in
     assert created + updated <= rows
     full_counts = counts(reference)
     full = content(reference, mask_stamps=True)

@@ -32,11 +32,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
+
 from informa.domain.clock import system_clock
 from informa.domain.model import ContactDraft, Interview, InterviewStatus
 from informa.domain.notes import heading
 from informa.domain.plan import PlanItem
 from informa.store import Store
+
+pytestmark = pytest.mark.slow  # the real informa in a pseudo-terminal, killed
 
 ROWS, COLUMNS = 40, 140
 DEADLINE = 25.0
@@ -403,4 +407,5 @@ def test_steady_typing_is_saved_before_a_kill(tmp_path: Path) -> None:
     assert longest_gap < 0.5  # never a second of quiet: the debounce alone would not save
     typed = "".join(STEADY_TEXT[i % len(STEADY_TEXT)] for i in range(sent))
     saved = stored_notes(db_path, interview.id)
-    assert saved and typed.startswith(saved)
+    assert saved
+    assert typed.startswith(saved)

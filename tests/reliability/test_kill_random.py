@@ -28,6 +28,8 @@ from tests.reliability.test_kill_mid_call import (
     stored_notes,
 )
 
+pytestmark = pytest.mark.slow  # the real informa in a pseudo-terminal, killed
+
 RUNS = int(os.environ.get("INFORMA_KILL_RUNS", "10"))
 SAVED_WITHIN = 1.0
 """The promise: a character typed this many seconds before the kill survives it."""

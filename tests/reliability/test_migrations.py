@@ -14,7 +14,6 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -25,9 +24,9 @@ from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.domain.errors import InformaError
 from informa.store import Store, db
+from tests.builders import NOW
 from tests.older_schema import LAST_MIGRATION, make_older
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 BROKEN = "0099_broken"
 LAST_REAL = LAST_MIGRATION
 

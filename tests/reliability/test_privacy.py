@@ -26,9 +26,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +40,7 @@ from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.domain.model import ContactDraft, Source
 from informa.store import Store
+from tests.builders import NOW
 from tests.older_schema import make_older
 from tests.reliability.network_guard import (
     LINKEDIN,
@@ -49,7 +49,6 @@ from tests.reliability.network_guard import (
     run_every_command,
 )
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 DEADLINE = 30.0
 """Seconds to wait for any one thing in the app (a slow CI machine included)."""
 
@@ -58,10 +57,10 @@ DEADLINE = 30.0
 
 
 @pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[NetworkGuard]:
+def no_network(monkeypatch: pytest.MonkeyPatch) -> NetworkGuard:
     guard = NetworkGuard()
-    guard.install(monkeypatch.setattr)
-    yield guard
+    guard.install(monkeypatch.setattr)  # undone by monkeypatch after the test
+    return guard
 
 
 def test_the_guard_records_every_way_out(no_network: NetworkGuard) -> None:
@@ -75,7 +74,7 @@ def test_the_guard_records_every_way_out(no_network: NetworkGuard) -> None:
         lambda: urllib.request.urlopen("http://example.com/", timeout=1),
     ]
     for attempt in attempts:
-        with pytest.raises(OSError):
+        with pytest.raises(OSError, match="network blocked by the test"):  # as if offline
             attempt()
     assert len(no_network.attempts) == len(attempts)
     assert no_network.attempts[0] == "socket(AF_INET)"
@@ -170,7 +169,8 @@ def test_everything_informa_creates_is_owner_only(
                 assert mode(path) == 0o600, f"{path}: {oct(mode(path))}"
                 files += 1
     assert not list(sandbox.rglob(".*.tmp"))
-    assert files >= 40 and folders >= 6, (files, folders)
+    assert files >= 40, files
+    assert folders >= 6, folders
 
 
 EXPORTS = ["csv", "vcard", "ics", "json"]
@@ -229,7 +229,8 @@ def test_the_backup_before_a_schema_update_is_owner_only(loose_umask: None, demo
     store = Store.open(demo_db, clock=fixed_clock(NOW))
     store.close()
     backup = store.report.backup
-    assert backup is not None and backup.name.endswith(".bak")
+    assert backup is not None
+    assert backup.name.endswith(".bak")
     assert mode(backup) == 0o600
     with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -377,6 +378,7 @@ async def _journey(app: Any, exports: Path) -> None:
         await palette("Back up the database", exports / "backup.db")
 
 
+@pytest.mark.slow  # a whole journey through the app, with imports and exports
 def test_the_app_runs_without_the_network(
     no_network: NetworkGuard, loose_umask: None, demo_db: Path, tmp_path: Path
 ) -> None:
@@ -441,7 +443,8 @@ def test_a_markdown_export_writes_only_inside_its_folder(
         contacts, interviews = store.contacts.count(), len(store.exports.snapshot().interviews)
     finally:
         store.close()
-    assert contacts == len(HOSTILE_NAMES) and interviews == len(HOSTILE_NAMES)
+    assert contacts == len(HOSTILE_NAMES)
+    assert interviews == len(HOSTILE_NAMES)
     folder = root / "export" / "notes"
     folder.parent.mkdir()
     monkeypatch.chdir(folder.parent)  # where relative names would land: nothing may
@@ -464,7 +467,8 @@ def test_a_markdown_export_writes_only_inside_its_folder(
         assert not file.name.startswith(".")
         assert len(file.name.encode()) <= 120
         assert file.read_text(encoding="utf-8").startswith("---\nexported_by: informa\n")
-    assert not list(Path("/").glob("escape*")) and not (Path.home() / "home-escape.md").exists()
+    assert not list(Path("/").glob("escape*"))
+    assert not (Path.home() / "home-escape.md").exists()
 
 
 HOSTILE = {

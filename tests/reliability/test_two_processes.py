@@ -13,6 +13,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
+
 from informa.store import Store
 from tests.reliability.test_kill_mid_call import (
     CTRL_Q,
@@ -24,6 +26,8 @@ from tests.reliability.test_kill_mid_call import (
     stored_notes,
     wait_for,
 )
+
+pytestmark = pytest.mark.slow  # two real informa processes in terminals
 
 ERRORS_SHOWN = re.compile(r"not saved|busy|locked|database error|Traceback|Error", re.IGNORECASE)
 

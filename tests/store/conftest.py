@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from informa.domain.clock import fixed_clock
 from informa.store import Store
-
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+from tests.builders import NOW
 
 
 @pytest.fixture

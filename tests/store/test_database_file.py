@@ -160,9 +160,8 @@ def test_truncated_database_is_refused(db_path: Path, store: Store) -> None:
     store.close()
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 3])
-    with pytest.raises(DatabaseFileError) as refused:
-        store_again = Store.open(db_path)
-        store_again.contacts.browse()
+    with pytest.raises(DatabaseFileError) as refused:  # on opening, or at the first read
+        Store.open(db_path).contacts.browse()
     assert str(db_path) in str(refused.value)
 
 
@@ -223,7 +222,8 @@ def test_upgrade_from_the_first_schema_keeps_the_data(
     monkeypatch.setattr(db, "MIGRATIONS_DIR", real_dir)
     upgraded = Store.open(path, clock=fixed_clock(now))
     assert upgraded.report.applied == tuple(db.known_migrations()[1:])
-    assert upgraded.report.backup is not None and upgraded.report.backup.exists()
+    assert upgraded.report.backup is not None
+    assert upgraded.report.backup.exists()
     assert [c.name for c in upgraded.contacts.browse()] == ["Ada"]
     assert upgraded.profile.pitch().background == ""
     upgraded.close()

@@ -193,7 +193,8 @@ def test_long_bodies_are_cut_around_the_match(store: Store) -> None:
     text = " ".join(f"word{n}" for n in range(200)) + " needle " + "tail " * 100
     store.contacts.create(ContactDraft(name="Long", notes=text))
     (hit,) = store.search.search("needle")
-    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert hit.snippet.startswith("…")
+    assert hit.snippet.endswith("…")
     assert len(hit.snippet) < 200
 
 

@@ -220,7 +220,8 @@ def test_unicode_company_names_match_case_insensitively(store: Store) -> None:
     second = store.contacts.create(ContactDraft(name="Ben", company="ÉLAN BIO"))
     assert first.company_id == second.company_id
     found = store.companies.find("élan bio")
-    assert found is not None and found.name == "Élan Bio"
+    assert found is not None
+    assert found.name == "Élan Bio"
     assert [c.name for c in store.contacts.find("ANA")] == ["Ana"]
 
 
@@ -260,9 +261,11 @@ def test_archive_closes_and_restore_brings_back(store: Store) -> None:
     ada = store.contacts.create(ContactDraft(name="Ada"))
     store.contacts.move(ada.id, Stage.REACHED_OUT)
     archived = store.contacts.archive(ada.id)
-    assert archived.stage is Stage.CLOSED and archived.archived
+    assert archived.stage is Stage.CLOSED
+    assert archived.archived
     restored = store.contacts.restore(ada.id)
-    assert restored.stage is Stage.REACHED_OUT and not restored.archived
+    assert restored.stage is Stage.REACHED_OUT
+    assert not restored.archived
     details = [a.detail for a in store.activities.timeline(ada.id)]
     assert details[:2] == ["Closed → Reached out (restored)", "Reached out → Closed (archived)"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,8 @@ from informa.demo import write_demo_database
 from informa.domain.clock import fixed_clock
 from informa.factory import make_app
 from informa.ui.app import InformaApp
+from tests.builders import NOW
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 AppFactory = Callable[..., InformaApp]
 
 

@@ -53,7 +53,8 @@ async def select(pilot: Pilot[Any], app: InformaApp, name: str) -> int:
     await pilot.press("enter")
     await settle(pilot)
     highlighted = app.screen.query_one(ContactList).highlighted
-    assert highlighted is not None and highlighted.name == name
+    assert highlighted is not None
+    assert highlighted.name == name
     return highlighted.id
 
 

@@ -8,8 +8,8 @@ from informa.domain.model import ActivityKind, InterviewStatus, Source, Stage
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.contact_form import ContactForm
 from informa.ui.widgets.contact_list import ContactList
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, contact_named, select, settle, typed
 
 SIZE = (140, 45)
@@ -38,11 +38,13 @@ async def test_new_contact_with_an_existing_company(make: AppFactory) -> None:
         await settle(pilot)
         (ada,) = app.store.contacts.find("Ada Lovelace")
         assert ada.role == "Research Engineer"
-        assert lumen is not None and ada.company_id == lumen.id
+        assert lumen is not None
+        assert ada.company_id == lumen.id
         assert ada.email == "ada@lovelace.example"
         assert ada.stage is Stage.PROSPECT
         highlighted = app.screen.query_one(ContactList).highlighted
-        assert highlighted is not None and highlighted.id == ada.id
+        assert highlighted is not None
+        assert highlighted.id == ada.id
 
 
 async def test_invalid_form_saves_nothing_and_escape_cancels(make: AppFactory) -> None:
@@ -243,9 +245,11 @@ async def test_due_view_lists_the_most_overdue_first(make: AppFactory) -> None:
         await settle(pilot)
         rows = app.screen.query_one(ContactList).rows
         dues = [c.next_action_due for c in rows]
-        assert dues and None not in dues
+        assert dues
+        assert None not in dues
         assert dues == sorted(d for d in dues if d is not None)
-        assert dues[0] is not None and dues[0] < NOW.date()
+        assert dues[0] is not None
+        assert dues[0] < NOW.date()
 
 
 async def test_actions_need_a_contact(make: AppFactory) -> None:

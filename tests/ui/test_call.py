@@ -7,12 +7,12 @@ started earlier shows a known elapsed time.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.document._wrapped_document import WrappedDocument
 from textual.pilot import Pilot
@@ -33,11 +33,11 @@ from informa.domain.plan import PlanItem
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.referral import ReferralDialog
 from informa.ui.screens import call
-from informa.ui.screens.call import GC_AHEAD, SEPARATOR, CallScreen
+from informa.ui.screens.call import SEPARATOR, CallScreen
 from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.widgets.call_timer import CallTimer
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, settle, typed
 
 SIZE = (140, 40)
@@ -119,7 +119,8 @@ async def test_opening_starts_the_call(make: AppFactory) -> None:
         assert screen.timer.level == "ok"
         assert [q.text for q in screen.checklist.questions] == [OPENER, TYPICAL_DAY, WHO_ELSE]
         current = screen.checklist.current
-        assert current is not None and current.text == OPENER
+        assert current is not None
+        assert current.text == OPENER
         assert str(screen.status.render()) == "saved"
 
 
@@ -137,7 +138,8 @@ async def test_resuming_brings_back_notes_marks_and_time(make: AppFactory) -> No
         marks = {q.text: q.asked_at is not None for q in screen.checklist.questions}
         assert marks == {OPENER: True, TYPICAL_DAY: False, WHO_ELSE: False}
         current = screen.checklist.current
-        assert current is not None and current.text == TYPICAL_DAY  # the first left to ask
+        assert current is not None
+        assert current.text == TYPICAL_DAY  # the first left to ask
         assert "Resumed the call at 12:40" in notifications(app)
         assert stored(app, interview).started_at == NOW - timedelta(minutes=12, seconds=40)
 
@@ -303,31 +305,38 @@ async def test_saved_waits_for_a_pause_in_the_typing(
         assert str(screen.status.render()) == "saved"
 
 
-async def test_the_clock_draws_only_what_changes(make: AppFactory) -> None:
-    """A tick redraws the clock without a layout of the screen; one that changes nothing
-    draws nothing; a new hint (which may wrap onto another line) is laid out."""
-    app = make()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_call(pilot, await prepare(pilot))
-        timer = screen.timer
-        updates: list[bool] = []
-        real_update = CallTimer.update
+class TimerHost(App[None]):
+    """The call's timer alone: only the test ticks it (the call screen ticks every second)."""
 
-        def update(content: Any = "", *, layout: bool = True) -> None:
-            updates.append(layout)
-            real_update(timer, content, layout=layout)
+    def compose(self) -> ComposeResult:
+        yield CallTimer()
 
-        timer.update = update  # type: ignore[method-assign]
 
-        def tick(elapsed: int, asked: int = 0) -> None:
+async def test_the_clock_shows_every_tick() -> None:
+    """Each tick shows the time and the pace: one that moves only the digits too, and a new
+    hint in full, on as many lines as it wraps onto."""
+    app = TimerHost()
+    async with app.run_test(size=(80, 10)) as pilot:
+        timer = app.query_one(CallTimer)
+        timer.styles.width = 37  # room for 33 cells: the first hint fits, the second wraps
+
+        async def tick(elapsed: int, asked: int = 0) -> str:
             timer.show_time(elapsed=elapsed, target_minutes=25, planned=3, asked=asked, skipped=0)
+            await pilot.pause()
+            return str(timer.render())
 
-        tick(100)
-        tick(100)  # nothing changed
-        tick(101)  # the digits only
-        tick(101, asked=1)  # "2 left": a new hint
-        assert updates == [True, False, True]
-        assert "01:41 / 25:00" in str(timer.render())
+        first = await tick(100)
+        assert "01:40 / 25:00" in first
+        assert await tick(100) == first  # nothing changed
+        digits = await tick(101)
+        assert digits == first.replace("01:40", "01:41")
+        hint = timer.pace.hint
+        assert hint in digits
+        assert timer.content_size.height == 2
+        await tick(101, asked=1)
+        assert timer.pace.hint != hint
+        assert str(timer.render()) == f"01:41 / 25:00\n{timer.pace.hint}"
+        assert timer.content_size.height == 3  # the box grew to show the hint in full
 
 
 async def test_the_notes_height_is_textuals(make: AppFactory) -> None:
@@ -355,28 +364,6 @@ async def test_the_notes_height_is_textuals(make: AppFactory) -> None:
         agree()
 
 
-async def test_typing_collects_garbage_between_frames(
-    make: AppFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """When Python is about to run a full collection, the call runs it after a key's
-    frame instead; not before."""
-    app = make()
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_call(pilot, await prepare(pilot))
-        collections: list[int] = []
-        count = [0, 0, GC_AHEAD - 1]
-        monkeypatch.setattr(gc, "get_count", lambda: tuple(count))
-        monkeypatch.setattr(gc, "collect", lambda generation=2: collections.append(generation))
-        await pilot.press("a")
-        await pilot.pause(0.05)
-        assert collections == []  # Python is not about to: nothing to do
-        count[2] = GC_AHEAD
-        await pilot.press("b")
-        await pilot.pause(0.05)
-        assert collections == [2]
-        assert screen.editor.text == "ab"
-
-
 # -- the checklist ---------------------------------------------------------------------------
 
 
@@ -393,7 +380,8 @@ async def test_f2_marks_asked_and_starts_its_notes(make: AppFactory) -> None:
         assert question(after, OPENER).asked_at == NOW
         assert after.notes == screen.editor.text  # saved at once
         current = screen.checklist.current
-        assert current is not None and current.text == TYPICAL_DAY
+        assert current is not None
+        assert current.text == TYPICAL_DAY
         # On an empty line the heading takes that line.
         await pilot.press(*typed("consulting first"), "enter", "f2")
         await settle(pilot)
@@ -423,7 +411,8 @@ async def test_f3_skips_and_again_unskips(make: AppFactory) -> None:
         await settle(pilot)
         assert question(stored(app, interview), OPENER).skipped
         current = screen.checklist.current
-        assert current is not None and current.text == TYPICAL_DAY
+        assert current is not None
+        assert current.text == TYPICAL_DAY
         assert "1 skipped" in str(screen.checklist.border_subtitle)
         await pilot.press("alt+up", "f3")
         await settle(pilot)

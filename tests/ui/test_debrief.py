@@ -21,8 +21,8 @@ from informa.ui.app import InformaApp
 from informa.ui.screens.call import CallScreen
 from informa.ui.screens.debrief import DebriefScreen
 from informa.ui.screens.pipeline import PipelineScreen
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, contact_named, quiet, select, settle, showing, typed
 
 SIZE = (140, 40)
@@ -111,7 +111,8 @@ async def test_ending_the_call_opens_the_debrief_with_the_facts(make: AppFactory
         assert screen.interview_id == interview.id
         assert screen.title == f"Debrief: {CONTACT}"
         ended = app.store.interviews.get(interview.id)
-        assert ended.status is InterviewStatus.DONE and ended.ended_at == NOW
+        assert ended.status is InterviewStatus.DONE
+        assert ended.ended_at == NOW
         facts = text_of(screen, "#facts").splitlines()
         assert facts == [
             f"{CONTACT} · 23:30 of 25:00 · ended Fri 20 Nov 15:30",

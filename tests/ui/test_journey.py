@@ -16,8 +16,8 @@ from informa.ui.screens.call import CallScreen
 from informa.ui.screens.debrief import DebriefScreen
 from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.screens.prepare import PrepareScreen
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, quiet, select, settle, showing, typed
 
 SIZE = (140, 40)
@@ -70,7 +70,8 @@ async def test_a_whole_call(make: AppFactory) -> None:
         await pilot.press("f2", *typed("send portfolio"), "f8", "enter")  # asked 4
         await pilot.press(*(["alt+down"] * len(plan)))  # down to the referral ask
         current = call.checklist.current
-        assert current is not None and current.question_ref == REFERRAL_REF
+        assert current is not None
+        assert current.question_ref == REFERRAL_REF
         await pilot.press("f2", *typed("R: Omar Reyes (Tidewater)"), "enter")
         await pilot.press("ctrl+r")
         await pilot.pause()
@@ -130,5 +131,6 @@ async def test_a_whole_call(make: AppFactory) -> None:
 
     assert store.contacts.get(priya).stage is Stage.INTERVIEWED
     calls = [a for a in store.activities.timeline(priya) if a.kind is ActivityKind.CALL]
-    assert len(calls) == 1 and calls[0].at == NOW
+    assert len(calls) == 1
+    assert calls[0].at == NOW
     assert parse_reflection(done.debrief) == ["dbt matters", "", ""]

@@ -106,7 +106,8 @@ def test_every_action_is_in_the_palette_or_textual_has_it() -> None:
     textual_commands = {"toggle_help": "Keys", "quit": "Quit"}
     for key in KEYS:
         if key.palette:
-            assert key.palette_title and key.palette_help, key
+            assert key.palette_title, key
+            assert key.palette_help, key
         else:
             assert not key.id or key.action in textual_commands, key
 

@@ -87,7 +87,8 @@ async def test_p_opens_the_prepare_screen_for_the_highlighted_contact(make: AppF
         grace = contact_named(app, CONTACT)
         assert screen.contact_id == grace
         assert screen.title == f"Prepare: {CONTACT}"
-        assert screen.interview is not None and screen.interview.contact_id == grace
+        assert screen.interview is not None
+        assert screen.interview.contact_id == grace
         (call,) = app.store.interviews.for_contact(grace)  # the call being prepared is stored
         assert call.id == screen.interview.id
         assert call.status is InterviewStatus.PLANNED
@@ -160,7 +161,8 @@ async def test_the_plan_leaves_out_what_was_asked_before_and_marks_it(make: AppF
     async with app.run_test(size=SIZE) as pilot:
         maya = contact_named(app, "Maya Okafor")  # her first call in the demo is done
         asked = app.store.interviews.asked_before(maya)
-        assert TYPICAL_DAY in asked and REFERRAL_REF in asked
+        assert TYPICAL_DAY in asked
+        assert REFERRAL_REF in asked
         assert TYPICAL_DAY in [e.question_ref for e in suggest_plan(app.banks)]
         screen = await open_prepare(pilot, app, "Maya Okafor")
         refs = await suggest(pilot, screen)
@@ -172,7 +174,8 @@ async def test_the_plan_leaves_out_what_was_asked_before_and_marks_it(make: AppF
         await pilot.press("slash", *typed("typical day"), "enter", "down")
         tree = screen.browser.bank_tree
         node = tree.cursor_node
-        assert node is not None and node.data is not None
+        assert node is not None
+        assert node.data is not None
         assert node.data.question.ref == TYPICAL_DAY
         assert ASKED_BEFORE in str(node.label)
         await pilot.press("enter")
@@ -213,9 +216,11 @@ async def test_search_and_enter_add_a_question_and_enter_again_takes_it_out(
         assert topics[at - 1] != CLOSING_TOPIC
         assert set(topics[at + 1 :]) == {CLOSING_TOPIC}
         node = browser.bank_tree.cursor_node
-        assert node is not None and str(node.label).startswith(IN_PLAN)
+        assert node is not None
+        assert str(node.label).startswith(IN_PLAN)
         highlighted = screen.plan_list.highlighted_option
-        assert highlighted is not None and "publishing" in str(highlighted.prompt)
+        assert highlighted is not None
+        assert "publishing" in str(highlighted.prompt)
         await pilot.press("enter")  # again: taken out
         await settle(pilot)
         assert stored_refs(app, screen) == suggested
@@ -303,7 +308,8 @@ async def test_the_pitch_card_editor_saves_the_card(make: AppFactory) -> None:
         card = PitchCard("Postdoc in ecology", "A data role", "Python\nTeaching")
         assert app.store.profile.pitch() == card
         shown = str(screen.query_one("#pitch").render())
-        assert "Postdoc in ecology" in shown and "Teaching" in shown
+        assert "Postdoc in ecology" in shown
+        assert "Teaching" in shown
 
 
 async def test_checklist_ticks_are_saved_and_come_back(make: AppFactory) -> None:
@@ -326,7 +332,8 @@ async def test_checklist_ticks_are_saved_and_come_back(make: AppFactory) -> None
         await settle(pilot)
         again = showing(app, PrepareScreen)
         assert again is not screen
-        assert again.interview is not None and again.interview.id == interview_id
+        assert again.interview is not None
+        assert again.interview.id == interview_id
         assert set(again.checks.selected) == {first, third}
         assert again.checks.border_subtitle == f"2 of {len(PRE_CALL_CHECKS)}"
 
@@ -360,7 +367,8 @@ async def test_f5_starts_the_call_with_the_plan(make: AppFactory) -> None:
         await quiet(pilot)
         call = showing(app, CallScreen)
         assert screen.interview is not None
-        assert call.interview is not None and call.interview.id == screen.interview.id
+        assert call.interview is not None
+        assert call.interview.id == screen.interview.id
         planned = [e.text for e in screen.plan]
         assert [q.text for q in call.checklist.questions] == planned
         started = app.store.interviews.get(screen.interview.id)

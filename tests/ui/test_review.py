@@ -17,8 +17,8 @@ from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.screens.review import ReviewScreen
 from informa.ui.widgets.agenda_list import AgendaList
 from informa.ui.widgets.contact_list import ContactList
+from tests.builders import NOW
 
-from .conftest import NOW
 from .helpers import AppFactory, quiet, settle, showing, typed
 
 SIZE = (140, 40)
@@ -83,7 +83,8 @@ async def test_l_logs_what_was_done_and_the_item_goes(make: AppFactory) -> None:
         agenda = screen.query_one(AgendaList)
         await cursor_on(pilot, agenda, lambda i: i.kind is AgendaKind.THANK_YOU)
         item = agenda.current
-        assert item is not None and item.interview_id is not None
+        assert item is not None
+        assert item.interview_id is not None
         await pilot.press("l")
         await pilot.pause()
         dialog = showing(app, LogInteraction)
@@ -110,7 +111,8 @@ async def test_enter_shows_the_contact_on_the_pipeline(make: AppFactory) -> None
         await quiet(pilot)
         showing(app, PipelineScreen)
         highlighted = app.screen.query_one(ContactList).highlighted
-        assert highlighted is not None and highlighted.id == item.contact_id
+        assert highlighted is not None
+        assert highlighted.id == item.contact_id
 
 
 async def test_progress_insights_and_referrals(make: AppFactory) -> None:
@@ -121,7 +123,8 @@ async def test_progress_insights_and_referrals(make: AppFactory) -> None:
         goal = text(screen, "#goal")
         assert "in all, of your goal of 10" in goal
         funnel = text(screen, "#funnel")
-        assert "Prospect" in funnel and "Interviewed" in funnel
+        assert "Prospect" in funnel
+        assert "Interviewed" in funnel
         assert "Median time to a reply" in funnel
 
         await pilot.press("3")
@@ -156,7 +159,8 @@ async def test_progress_insights_and_referrals(make: AppFactory) -> None:
         await pilot.press("enter")  # the first person
         await quiet(pilot)
         highlighted = app.screen.query_one(ContactList).highlighted
-        assert highlighted is not None and highlighted.name == "Maya Okafor"
+        assert highlighted is not None
+        assert highlighted.name == "Maya Okafor"
 
 
 def test_review_agenda_snapshot(snap_compare: SnapCompare, make: AppFactory) -> None:

@@ -81,7 +81,8 @@ async def test_typing_lists_ranked_hits_with_snippets(make: AppFactory) -> None:
         screen = await open_search(pilot, "Nextflow")
         expected = [(hit.kind, hit.title) for hit in app.store.search.search("Nextflow")]
         assert shown(screen) == expected  # the store's order: best first
-        assert ("interview", "Daniel Cho") in expected and (
+        assert ("interview", "Daniel Cho") in expected
+        assert (
             "company",
             "Helix Forge Bio",
         ) in expected
@@ -91,9 +92,11 @@ async def test_typing_lists_ranked_hits_with_snippets(make: AppFactory) -> None:
         first = results.get_option_at_index(0).prompt
         assert isinstance(first, Content)
         title_line, snippet_line = first.plain.split("\n")
-        assert "Interview notes" in title_line and expected[0][1] in title_line
+        assert "Interview notes" in title_line
+        assert expected[0][1] in title_line
         assert matched_words(first) == ["Nextflow"]
-        assert MARK_START not in snippet_line and MARK_END not in snippet_line
+        assert MARK_START not in snippet_line
+        assert MARK_END not in snippet_line
         assert screen.box.has_focus  # typing stays in the box
 
 
@@ -176,7 +179,8 @@ async def test_enter_before_the_results_arrive_still_moves_into_them(make: AppFa
         await settle(pilot)
         screen = showing(app, SearchScreen)
         assert shown(screen) == [("interview", "Maya Okafor")]
-        assert screen.results.has_focus and screen.results.highlighted == 0
+        assert screen.results.has_focus
+        assert screen.results.highlighted == 0
         await pilot.press("up")  # above the first result: back to the box
         assert screen.box.has_focus
         await pilot.press("down")
@@ -193,8 +197,10 @@ async def test_escape_clears_the_box_then_closes(make: AppFactory) -> None:
         assert screen.results.has_focus
         await pilot.press("escape")
         await settle(pilot)
-        assert screen.box.value == "" and screen.box.has_focus
-        assert screen.found == [] and screen.results.option_count == 0
+        assert screen.box.value == ""
+        assert screen.box.has_focus
+        assert screen.found == []
+        assert screen.results.option_count == 0
         assert screen.results.border_subtitle == "type to search"
         await pilot.press("escape")
         await settle(pilot)
@@ -250,7 +256,8 @@ async def test_the_palette_offers_notes_hits(make: AppFactory) -> None:
         await pilot.press(*typed("avi"))
         await quiet(pilot)
         plain = palette_texts(palette)
-        assert plain and plain[0].startswith("Notes: Maya Okafor\n")
+        assert plain
+        assert plain[0].startswith("Notes: Maya Okafor\n")
         assert "Kohavi" in plain[0].split("\n")[1]  # the snippet under it
         await pilot.press("enter")
         await quiet(pilot)

@@ -36,7 +36,8 @@ async def test_every_view_is_drawn_with_its_count(make: AppFactory) -> None:
         lines = drawn(app)
         everyone = len(sample.CONTACTS)
         prospects = sum(person["stage"] == "prospect" for person in sample.CONTACTS)
-        assert lines[0].startswith("Due") and lines[0].split()[-1].isdigit()
+        assert lines[0].startswith("Due")
+        assert lines[0].split()[-1].isdigit()
         assert lines[1].split() == ["All", str(everyone)]
         assert lines[2].split() == ["Prospect", str(prospects)]
         assert lines[3].split() == ["Reached", "out", str(lines[3].split()[-1])]
@@ -53,13 +54,15 @@ async def test_arrows_move_through_the_views_and_enter_hands_over_to_the_list(
         stage_list(app).focus()
         await pilot.press("down")
         await settle(pilot)
-        assert stage_list(app).view == "all" and title(app).startswith("All (")
+        assert stage_list(app).view == "all"
+        assert title(app).startswith("All (")
         await pilot.press("down")
         await settle(pilot)
         assert title(app).startswith("Prospect (")
         await pilot.press("up", "up", "up")  # back to Due, then round to the last view
         await settle(pilot)
-        assert stage_list(app).view == VIEWS[-1] and title(app).startswith("Closed (")
+        assert stage_list(app).view == VIEWS[-1]
+        assert title(app).startswith("Closed (")
         await pilot.press("home")
         await settle(pilot)
         assert stage_list(app).view == "due"
@@ -126,11 +129,13 @@ async def test_a_short_list_marks_the_views_out_of_sight(make: AppFactory) -> No
     async with app.run_test(size=(100, 9)) as pilot:
         await settle(pilot)
         lines = drawn(app)
-        assert lines[-1].endswith("▼") and not lines[0].endswith("▲")
+        assert lines[-1].endswith("▼")
+        assert not lines[0].endswith("▲")
         await pilot.press("6")  # Closed, the last view: the list scrolls to it
         await settle(pilot)
         lines = drawn(app)
-        assert lines[0].endswith("▲") and not lines[-1].endswith("▼")
+        assert lines[0].endswith("▲")
+        assert not lines[-1].endswith("▼")
     roomy = make()
     async with roomy.run_test(size=(100, 40)) as pilot:  # room for all: no marks
         await settle(pilot)

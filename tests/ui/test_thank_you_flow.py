@@ -63,7 +63,8 @@ async def test_t_on_the_agenda_clears_the_thank_you(make: AppFactory) -> None:
                 break
             await pilot.press("down")
         item = agenda.current
-        assert item is not None and item.interview_id is not None
+        assert item is not None
+        assert item.interview_id is not None
         await pilot.press("t")
         await settle(pilot)
         await send(pilot, app)

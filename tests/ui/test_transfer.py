@@ -55,7 +55,8 @@ async def test_importing_linkedin_connections_from_the_palette(make: AppFactory)
         assert "skipped: line 11: no name" in text
         assert app.store.contacts.count() == before  # only checked so far
         go = screen.query_one("#go", Button)
-        assert go.display and go.has_focus
+        assert go.display
+        assert go.has_focus
         await pilot.press("enter")
         await settle(pilot)
         assert "Imported linkedin_connections.csv" in status(screen)
@@ -68,7 +69,8 @@ async def test_importing_linkedin_connections_from_the_palette(make: AppFactory)
         await pilot.press("a")  # everyone: the new people are listed
         await settle(pilot)
         names = [contact.name for contact in pipeline.contacts.rows]
-        assert "Priya Raman" in names and "Tomás Okafor" in names
+        assert "Priya Raman" in names
+        assert "Tomás Okafor" in names
 
 
 async def test_a_file_that_is_not_a_connections_csv_is_refused_in_the_dialog(

@@ -21,8 +21,8 @@ from informa.domain.dates import (
     parse_when,
 )
 from informa.domain.errors import ValidationError
+from tests.builders import NOW  # a Friday
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)  # a Friday
 TOKYO = timezone(timedelta(hours=9))
 
 

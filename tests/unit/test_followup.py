@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,8 +25,8 @@ from informa.domain.model import (
     Stage,
 )
 from informa.domain.responsiveness import Responsiveness, responsiveness
+from tests.builders import NOW, make_contact
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)  # a Friday
 TODAY = NOW.date()
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -53,40 +54,18 @@ ADDED = at("2026-09-01")  # a Tuesday
 CALL_ENDED = at("2026-11-20", 15, 30)
 
 
-def contact(
-    *,
-    id: int = 1,
-    name: str = "Maya Okafor",
-    stage: Stage = Stage.REACHED_OUT,
-    company: str = "Acme",
-    next_action: str = "",
-    next_action_due: date | None = None,
-    last_interaction_at: datetime | None = None,
-    archived: bool = False,
-    created_at: datetime = ADDED,
-) -> Contact:
-    return Contact(
-        id=id,
-        name=name,
-        role="Data scientist",
-        company_id=10 if company else None,
-        company_name=company,
-        email="",
-        linkedin_url="",
-        location="",
-        source=Source.LINKEDIN,
-        referred_by_id=None,
-        referred_by_name="",
-        stage=stage,
-        tags=(),
-        notes="",
-        next_action=next_action,
-        next_action_due=next_action_due,
-        last_interaction_at=last_interaction_at,
-        archived=archived,
-        created_at=created_at,
-        updated_at=created_at,
-    )
+def contact(**fields: Any) -> Contact:
+    """Maya Okafor, a data scientist at Acme found on LinkedIn, reached out to, added on
+    ``ADDED`` (unless ``fields`` say otherwise)."""
+    mine: dict[str, Any] = {
+        "name": "Maya Okafor",
+        "role": "Data scientist",
+        "company": "Acme",
+        "source": Source.LINKEDIN,
+        "stage": Stage.REACHED_OUT,
+        "created_at": ADDED,
+    }
+    return make_contact(**(mine | fields))
 
 
 def act(kind: ActivityKind, when: datetime, contact_id: int = 1) -> Activity:
@@ -282,7 +261,8 @@ def test_no_reply_7_plus_7(
 def test_no_reply_titles_and_details(today: str, kind: AgendaKind, title: str, detail: str) -> None:
     (item,) = items_at(follow(contact(), outreach(MON)), noon(today))
     assert (item.kind, item.title, item.detail) == (kind, title, detail)
-    assert item.interview_id is None and item.due_at is None
+    assert item.interview_id is None
+    assert item.due_at is None
 
 
 @pytest.mark.parametrize(
@@ -479,23 +459,23 @@ def test_thank_you_rules(
     ("zone", "ended", "due"),
     [
         # New York leaves daylight saving on Sunday 1 November 2026 at 02:00.
-        (NEW_YORK, datetime(2026, 10, 31, 15, 30), datetime(2026, 11, 1, 14, 30)),
-        (NEW_YORK, datetime(2026, 10, 31, 23, 30), datetime(2026, 11, 1, 22, 30)),
+        (NEW_YORK, at("2026-10-31", 15, 30, NEW_YORK), at("2026-11-01", 14, 30, NEW_YORK)),
+        (NEW_YORK, at("2026-10-31", 23, 30, NEW_YORK), at("2026-11-01", 22, 30, NEW_YORK)),
         # Berlin enters it on Sunday 29 March 2026 at 02:00.
-        (BERLIN, datetime(2026, 3, 28, 15, 30), datetime(2026, 3, 29, 16, 30)),
-        (BERLIN, datetime(2026, 3, 28, 23, 30), datetime(2026, 3, 30, 0, 30)),
+        (BERLIN, at("2026-03-28", 15, 30, BERLIN), at("2026-03-29", 16, 30, BERLIN)),
+        (BERLIN, at("2026-03-28", 23, 30, BERLIN), at("2026-03-30", 0, 30, BERLIN)),
     ],
 )
 def test_24_hours_across_a_daylight_saving_change_are_24_real_hours(
     zone: ZoneInfo, ended: datetime, due: datetime
 ) -> None:
-    end = ended.replace(tzinfo=zone).astimezone(UTC)  # the store hands in UTC
+    end = ended.astimezone(UTC)  # the store hands in UTC
     item = follow(contact(stage=Stage.INTERVIEWED), interviews=(interview(ended_at=end),))
     now = (end + timedelta(hours=1)).astimezone(zone)
     (thanks,) = [i for i in items_at(item, now) if i.kind is K.THANK_YOU]
     assert thanks.due_at is not None
     assert thanks.due_at - end == timedelta(hours=24)
-    assert thanks.due_at.replace(tzinfo=None) == due  # local wall clock
+    assert thanks.due_at.replace(tzinfo=None) == due.replace(tzinfo=None)  # local wall clock
     assert thanks.due == due.date()
     assert not thanks.is_overdue_at(end + timedelta(hours=24))
     assert thanks.is_overdue_at(end + timedelta(hours=24, seconds=1))
@@ -885,7 +865,7 @@ def test_rules_are_checked() -> None:
 
 def test_now_must_be_aware() -> None:
     with pytest.raises(ValueError, match="naive"):
-        agenda_for(follow(), now=datetime(2026, 11, 20, 15, 30), rules=Rules())
+        agenda_for(follow(), now=NOW.replace(tzinfo=None), rules=Rules())
 
 
 def test_kinds_are_in_agenda_order_with_labels() -> None:

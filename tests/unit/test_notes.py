@@ -20,9 +20,7 @@ from informa.domain.notes import (
     is_name,
     parse_notes,
     parse_referral,
-    referral_candidates,
     render,
-    section_at,
     summary,
     tag_of,
     toggle_tag,
@@ -258,30 +256,6 @@ def test_bulleted_tags() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("line_number", "question"),
-    [
-        (0, None),
-        (1, None),
-        (3, None),
-        (4, "How did you get your start?"),
-        (6, "How did you get your start?"),
-        (7, "What does a typical day look like?"),
-        (13, "What does a typical day look like?"),
-        (14, "Anything else?"),
-        (15, "Anything else?"),  # the empty row after the final line break
-    ],
-)
-def test_section_at(line_number: int, question: str | None) -> None:
-    section = section_at(parse_notes(NOTES), line_number)
-    assert (section.question if section else None) == question
-
-
-def test_section_at_with_no_sections() -> None:
-    assert section_at(parse_notes("just a preamble\n"), 1) is None
-    assert section_at(parse_notes(""), 1) is None
-
-
 def test_summary_groups_by_tag_in_tag_order() -> None:
     parsed = parse_notes(NOTES)
     grouped = summary(parsed)
@@ -395,7 +369,7 @@ def test_toggled_line_parses_as_tagged() -> None:
     ],
 )
 def test_referral_forms(line: str, expected: tuple[str, str, str]) -> None:
-    (candidate,) = referral_candidates(line)
+    (candidate,) = parse_notes(line).referrals
     assert (candidate.name, candidate.company, candidate.note) == expected
     assert (candidate.line, candidate.question) == (1, None)
 
@@ -423,7 +397,7 @@ def test_referral_forms(line: str, expected: tuple[str, str, str]) -> None:
     ],
 )
 def test_lines_that_name_no_one(line: str) -> None:
-    assert referral_candidates(line) == []
+    assert parse_notes(line).referrals == ()
 
 
 def test_a_referral_line_without_a_name_stays_tagged() -> None:
@@ -434,11 +408,10 @@ def test_a_referral_line_without_a_name_stays_tagged() -> None:
 
 def test_referrals_know_their_line_and_question() -> None:
     text = "R: Ann Lee\n## [01:00] Who else?\nnotes\nR: Bo Chen @ Acme\n"
-    assert referral_candidates(text) == [
+    assert parse_notes(text).referrals == (
         ReferralCandidate("Ann Lee", "", "", 1, None),
         ReferralCandidate("Bo Chen", "Acme", "", 4, "Who else?"),
-    ]
-    assert parse_notes(text).referrals == tuple(referral_candidates(text))
+    )
 
 
 @pytest.mark.parametrize(
@@ -486,12 +459,13 @@ def test_every_demo_interview_parses(interview: sample.InterviewSample) -> None:
 
 def test_demo_referrals_name_demo_contacts() -> None:
     companies = {person["name"]: person["company"] for person in sample.CONTACTS}
-    candidates = [c for i in sample.INTERVIEWS for c in referral_candidates(i["notes"])]
+    candidates = [c for i in sample.INTERVIEWS for c in parse_notes(i["notes"]).referrals]
     known = [c for c in candidates if c.name in companies]
     assert len(known) >= 3
     for candidate in known:
         company = companies[candidate.name] or ""
-        assert candidate.company and company.startswith(candidate.company.split()[0])
+        assert candidate.company
+        assert company.startswith(candidate.company.split()[0])
         assert candidate.question is not None
 
 
@@ -539,10 +513,6 @@ def test_preamble_and_sections_partition_any_text(text: str) -> None:
     assert list(parsed.preamble) == lines[: len(parsed.preamble)]
     for section in parsed.sections:
         assert list(section.body) == lines[section.start_line : section.end_line]
-        assert section_at(parsed, section.start_line) == section
-        assert section_at(parsed, section.end_line) == section
-    for number in parsed.preamble_lines:
-        assert section_at(parsed, number) is None
 
 
 @given(any_notes)

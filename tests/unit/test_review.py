@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from informa.domain.model import (
     Activity,
@@ -13,47 +14,20 @@ from informa.domain.model import (
     Interview,
     InterviewStatus,
     PlannedQuestion,
-    Source,
     Stage,
 )
 from informa.domain.notes import Tag
 from informa.domain.review import filter_noted, funnel, insights, progress, referral_tree
+from tests.builders import NOW, make_contact
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 TODAY = NOW.date()
 
 
-def person(
-    id: int,
-    name: str,
-    *,
-    stage: Stage = Stage.PROSPECT,
-    company: str = "",
-    company_id: int | None = None,
-    role: str = "",
-    referred_by: int | None = None,
-) -> Contact:
-    return Contact(
-        id=id,
-        name=name,
-        role=role,
-        company_id=company_id,
-        company_name=company,
-        email="",
-        linkedin_url="",
-        location="",
-        source=Source.OTHER,
-        referred_by_id=referred_by,
-        referred_by_name="",
-        stage=stage,
-        tags=(),
-        notes="",
-        next_action="",
-        next_action_due=None,
-        last_interaction_at=None,
-        archived=False,
-        created_at=NOW - timedelta(days=90),
-        updated_at=NOW,
+def person(id: int, name: str, *, referred_by: int | None = None, **fields: Any) -> Contact:
+    """Someone added 90 days ago (referred by the contact ``referred_by``)."""
+    added = NOW - timedelta(days=90)
+    return make_contact(
+        id, name, referred_by_id=referred_by, created_at=added, updated_at=NOW, **fields
     )
 
 
@@ -103,7 +77,6 @@ def test_progress_counts_this_month_and_variety() -> None:
     result = progress([ADA, BEN, CY], held, industries=INDUSTRIES, goal=10, today=TODAY, zone=UTC)
     assert (result.this_month, result.total, result.goal) == (1, 2, 10)
     assert (result.companies, result.roles, result.industries) == (1, 2, 1)
-    assert result.share_of_goal == 0.2
     assert result.hint == ""  # too few to say anything dominates
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from informa.demo.sample import CONTACTS
 from informa.domain.errors import FileProblems
-from informa.domain.model import Contact, Source, Stage
+from informa.domain.model import Contact, Source
 from informa.domain.outreach import word_count
 from informa.templates import (
     LINKEDIN_NOTE_LIMIT,
@@ -28,8 +27,8 @@ from informa.templates import (
     render_subject,
     user_templates_dir,
 )
+from tests.builders import make_contact
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 MY_NAME = "Sam Rivera"
 MY_BACKGROUND = "a postdoc in computational biology exploring data science roles"
 BUNDLED_IDS = (
@@ -53,7 +52,7 @@ TEMPLATE_FOR_SOURCE = {
 }
 
 
-def make_contact(
+def person(
     name: str = "Maya Okafor",
     *,
     role: str = "Senior Data Scientist",
@@ -61,34 +60,23 @@ def make_contact(
     source: Source = Source.ALUMNI,
     referred_by_name: str = "",
 ) -> Contact:
-    return Contact(
-        id=1,
-        name=name,
+    """Maya Okafor, found through the alumni network (unless told otherwise)."""
+    referrer = 2 if referred_by_name else None
+    return make_contact(
+        1,
+        name,
         role=role,
-        company_id=1 if company else None,
-        company_name=company,
-        email="",
-        linkedin_url="",
-        location="",
+        company=company,
         source=source,
-        referred_by_id=2 if referred_by_name else None,
+        referred_by_id=referrer,
         referred_by_name=referred_by_name,
-        stage=Stage.PROSPECT,
-        tags=(),
-        notes="",
-        next_action="",
-        next_action_due=None,
-        last_interaction_at=None,
-        archived=False,
-        created_at=NOW,
-        updated_at=NOW,
     )
 
 
 def demo_contacts() -> list[Contact]:
     names = {sample["key"]: sample["name"] for sample in CONTACTS}
     return [
-        make_contact(
+        person(
             sample["name"],
             role=sample["role"],
             company=sample["company"] or "",
@@ -193,7 +181,7 @@ def test_the_template_for_each_source_passes_every_check(
 def test_bundled_alumni_template_reads_well(bundled: TemplateSet) -> None:
     template = bundled.get("alumni")
     assert template is not None
-    text = render(template, fields_for(make_contact("Dr. Maya Okafor")))
+    text = render(template, fields_for(person("Dr. Maya Okafor")))
     assert text.startswith("Hi Maya,\n\nI found you through our alumni network")
     assert "Senior Data Scientist at Lumen Analytics" in text
     assert text.endswith("Thank you,\nSam Rivera")
@@ -429,18 +417,18 @@ def test_check_rendered_warns_when_a_linkedin_note_is_too_long() -> None:
 def test_how_found_for_each_source(
     source: Source, company: str, referred_by: str, how_found: str
 ) -> None:
-    contact = make_contact(company=company, source=source, referred_by_name=referred_by)
+    contact = person(company=company, source=source, referred_by_name=referred_by)
     assert fields_for(contact)["how_found"] == how_found
 
 
 def test_every_source_has_a_how_found() -> None:
     for source in Source:
-        assert fields_for(make_contact(source=source))["how_found"]
+        assert fields_for(person(source=source))["how_found"]
 
 
 def test_outreach_fields_has_every_placeholder() -> None:
     fields = outreach_fields(
-        make_contact("  Dr.  Maya   Okafor ", role=" Senior Data Scientist "),
+        person("  Dr.  Maya   Okafor ", role=" Senior Data Scientist "),
         your_name=" Sam Rivera ",
         your_background="a postdoc",
     )
@@ -471,13 +459,13 @@ def test_outreach_fields_has_every_placeholder() -> None:
     ],
 )
 def test_first_name(name: str, first: str) -> None:
-    assert fields_for(make_contact(name))["first_name"] == first
+    assert fields_for(person(name))["first_name"] == first
 
 
 def test_unknown_values_render_as_markers_in_a_bundled_template(bundled: TemplateSet) -> None:
     template = bundled.get("cold")
     assert template is not None
-    contact = replace(make_contact(source=Source.COLD), role="")
+    contact = replace(person(source=Source.COLD), role="")
     text = render(template, outreach_fields(contact, your_name="", your_background=""))
     assert "your work as [role] stood out" in text
     assert "I'm [my_name], [my_background]." in text

@@ -35,8 +35,8 @@ from informa.templates import (
     render_thank_you,
     render_thank_you_subject,
 )
+from tests.builders import NOW  # a Friday
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)  # a Friday
 CALL_END = datetime(2026, 11, 19, 17, 45, tzinfo=UTC)  # Thursday
 NOTES = """\
 Prep: ask about the move from academia
@@ -312,7 +312,8 @@ def test_every_bundled_template_reads_well(
     for template in bundled.templates:
         text = render_thank_you(template, values)
         assert not re.findall(r"\[\w+\]", text), text
-        assert "\n\n\n" not in text and text == text.strip(), text
+        assert "\n\n\n" not in text, text
+        assert text == text.strip(), text
         assert text.startswith("Hi Maya,"), text
         assert text.endswith("Sam Rivera"), text
         assert ("Learn SQL window functions" in text) == bool(picked)
@@ -394,7 +395,8 @@ def test_a_broken_thank_you_file_is_reported_once_and_skipped(tmp_path: Path) ->
     ]
     assert tuple(t.id for t in thanks.templates) == (*BUNDLED_THANK_YOU_IDS, "good")
     bundled_email = thanks.get("thank-you-email")
-    assert bundled_email is not None and bundled_email.bundled
+    assert bundled_email is not None
+    assert bundled_email.bundled
 
     # A file whose kind cannot be read is the outreach loader's to report, so the app, which
     # shows both lists, shows each problem once.

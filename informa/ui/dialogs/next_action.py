@@ -24,10 +24,6 @@ class NextAction:
     text: str
     due: date | None
 
-    @property
-    def cleared(self) -> bool:
-        return not self.text and self.due is None
-
 
 class NextActionDialog(FormDialog[NextAction | None]):
     """What to do next about ``contact_name``, and by when (optional)."""

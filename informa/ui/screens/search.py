@@ -93,10 +93,6 @@ def snippet_markup(snippet: str) -> str:
     )
 
 
-def describe(target: SearchTarget) -> str:
-    return f"{KIND_LABELS.get(target.kind, target.kind)}: {clean(target.title)}"
-
-
 def open_search(app: InformaApp, query: str = "") -> None:
     """``ctrl+f``: open the search over the pipeline (where its hits open)."""
     from informa.ui.screens.pipeline import PipelineScreen

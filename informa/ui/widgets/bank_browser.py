@@ -107,10 +107,6 @@ class BankBrowser(Vertical):
     def search(self) -> Input:
         return self.query_one("#bank-search", Input)
 
-    @property
-    def query_text(self) -> str:
-        return self.search.value
-
     def mark(self, in_plan: Collection[str], asked_before: Collection[str]) -> None:
         """Refresh the marks: ``in_plan`` and ``asked_before`` are question refs."""
         self._in_plan, self._asked_before = frozenset(in_plan), frozenset(asked_before)

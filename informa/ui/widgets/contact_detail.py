@@ -78,82 +78,98 @@ class ContactDetail(VerticalScroll):
     def show(
         self, loaded: ContactDossier, now: datetime, *, holidays: Collection[date] = ()
     ) -> None:
-        contact = loaded.contact
-        self.border_title = Text(clean(contact.name))  # never read as markup
-        fields = Table.grid(padding=(0, 1))
-        fields.add_column(style="dim", no_wrap=True)
-        fields.add_column()
-        rows = [
-            ("Role", contact.role),
-            ("Company", contact.company_name),
-            (
-                "Stage",
-                contact.stage.label + (" (archived: x restores)" if contact.archived else ""),
-            ),
-            ("Source", contact.source.label),
-            ("Email", contact.email),
-            ("LinkedIn", contact.linkedin_url),
-            ("Location", contact.location),
-            ("Tags", ", ".join(contact.tags)),
-            ("Referred by", contact.referred_by_name),
-        ]
-        for label, value in rows:
-            if value:
-                fields.add_row(label, plain(value))
-        if contact.next_action:
-            due = contact.next_action_due
-            style = "bold red" if contact.is_overdue(now.date()) else "yellow"
-            text = plain(contact.next_action)
-            if due is not None:
-                text.append(f"  (due {due:%a %d %b})", style=style)
-            fields.add_row("Next", text)
-        if contact.last_interaction_at:
-            fields.add_row("Last contact", _when(contact.last_interaction_at, now))
-        from informa.domain.responsiveness import responsiveness
-
-        replies = responsiveness(loaded.timeline, holidays, now.date(), zone=now.tzinfo)
-        if replies is not None:
-            fields.add_row("Replies", Text(REPLY_NOTES[replies], style=REPLY_STYLES[replies]))
-        parts: list[RenderableType] = [fields]
-        if contact.notes:
-            parts += [Text("\nNotes", style="bold"), plain(contact.notes)]
-        if loaded.referrals:
-            parts.append(Text("\nReferred", style="bold"))
-            for other in loaded.referrals:
-                parts.append(
-                    Text.assemble("  → ", plain(other.name), (f"  {other.stage.label}", "dim"))
-                )
-        if loaded.interviews:
-            parts.append(Text("\nInterviews", style="bold"))
-            for interview in loaded.interviews:
-                when = interview.started_at or interview.scheduled_at
-                line = Text("  ")
-                line.append(
-                    f"{when.astimezone(now.tzinfo):%d %b %Y %H:%M}" if when else "unscheduled"
-                )
-                line.append(f"  {interview.status.value.replace('_', ' ')}", style="dim")
-                if interview.minutes is not None:
-                    line.append(f"  {interview.minutes} min", style="dim")
-                else:
-                    line.append(f"  {interview.target_minutes} min planned", style="dim")
-                if interview.questions:
-                    line.append(f"  {len(interview.questions)} questions", style="dim")
-                parts.append(line)
-                if interview.link and interview.ended_at is None:
-                    parts.append(Text.assemble("    ", plain(interview.link, "underline")))
+        self.border_title = Text(clean(loaded.contact.name))  # never read as markup
+        parts: list[RenderableType] = [_fields(loaded, now, holidays)]
+        if loaded.contact.notes:
+            parts += [Text("\nNotes", style="bold"), plain(loaded.contact.notes)]
+        parts += _referrals(loaded)
+        parts += _interviews(loaded, now)
         if loaded.company and loaded.company.research:
             parts += [
                 Text(f"\nResearch: {clean(loaded.company.name)}", style="bold"),
                 _markdown(clean(loaded.company.research.strip())),
             ]
-        if loaded.timeline:
-            parts.append(Text("\nTimeline", style="bold"))
-            for activity in loaded.timeline:
-                line = Text(f"  {activity.at.astimezone(now.tzinfo):%d %b}  ", style="dim")
-                line.append(f"{activity.kind.label:<13}", style="bold")
-                line.append_text(plain(activity.detail))
-                parts.append(line)
+        parts += _timeline(loaded, now)
         self.query_one("#detail-body", Static).update(Group(*parts))
+
+
+def _fields(loaded: ContactDossier, now: datetime, holidays: Collection[date]) -> Table:
+    """The contact's own fields (those that are set), next action, last contact, replies."""
+    contact = loaded.contact
+    fields = Table.grid(padding=(0, 1))
+    fields.add_column(style="dim", no_wrap=True)
+    fields.add_column()
+    rows = [
+        ("Role", contact.role),
+        ("Company", contact.company_name),
+        ("Stage", contact.stage.label + (" (archived: x restores)" if contact.archived else "")),
+        ("Source", contact.source.label),
+        ("Email", contact.email),
+        ("LinkedIn", contact.linkedin_url),
+        ("Location", contact.location),
+        ("Tags", ", ".join(contact.tags)),
+        ("Referred by", contact.referred_by_name),
+    ]
+    for label, value in rows:
+        if value:
+            fields.add_row(label, plain(value))
+    if contact.next_action:
+        due = contact.next_action_due
+        style = "bold red" if contact.is_overdue(now.date()) else "yellow"
+        text = plain(contact.next_action)
+        if due is not None:
+            text.append(f"  (due {due:%a %d %b})", style=style)
+        fields.add_row("Next", text)
+    if contact.last_interaction_at:
+        fields.add_row("Last contact", _when(contact.last_interaction_at, now))
+    from informa.domain.responsiveness import responsiveness
+
+    replies = responsiveness(loaded.timeline, holidays, now.date(), zone=now.tzinfo)
+    if replies is not None:
+        fields.add_row("Replies", Text(REPLY_NOTES[replies], style=REPLY_STYLES[replies]))
+    return fields
+
+
+def _referrals(loaded: ContactDossier) -> list[RenderableType]:
+    if not loaded.referrals:
+        return []
+    parts: list[RenderableType] = [Text("\nReferred", style="bold")]
+    for other in loaded.referrals:
+        parts.append(Text.assemble("  → ", plain(other.name), (f"  {other.stage.label}", "dim")))
+    return parts
+
+
+def _interviews(loaded: ContactDossier, now: datetime) -> list[RenderableType]:
+    if not loaded.interviews:
+        return []
+    parts: list[RenderableType] = [Text("\nInterviews", style="bold")]
+    for interview in loaded.interviews:
+        when = interview.started_at or interview.scheduled_at
+        line = Text("  ")
+        line.append(f"{when.astimezone(now.tzinfo):%d %b %Y %H:%M}" if when else "unscheduled")
+        line.append(f"  {interview.status.value.replace('_', ' ')}", style="dim")
+        if interview.minutes is not None:
+            line.append(f"  {interview.minutes} min", style="dim")
+        else:
+            line.append(f"  {interview.target_minutes} min planned", style="dim")
+        if interview.questions:
+            line.append(f"  {len(interview.questions)} questions", style="dim")
+        parts.append(line)
+        if interview.link and interview.ended_at is None:
+            parts.append(Text.assemble("    ", plain(interview.link, "underline")))
+    return parts
+
+
+def _timeline(loaded: ContactDossier, now: datetime) -> list[RenderableType]:
+    if not loaded.timeline:
+        return []
+    parts: list[RenderableType] = [Text("\nTimeline", style="bold")]
+    for activity in loaded.timeline:
+        line = Text(f"  {activity.at.astimezone(now.tzinfo):%d %b}  ", style="dim")
+        line.append(f"{activity.kind.label:<13}", style="bold")
+        line.append_text(plain(activity.detail))
+        parts.append(line)
+    return parts
 
 
 def _markdown(text: str) -> RenderableType:

@@ -12,7 +12,7 @@ a sort or a filter. A view of thousands that is only glanced at is never read wh
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
@@ -148,7 +148,7 @@ class ContactList(ScrollView, can_focus=True):
         self.filter_text = ""
         self.sort_column = "name"
         self.sort_reverse = False
-        self.now = datetime.min
+        self.now = datetime.min.replace(tzinfo=UTC)  # set with the first contacts
         self.empty_message = ""
         """Shown when no row is listed; nothing until the first contacts are set."""
         self._styles: dict[str, Style] = {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from textual.app import App
@@ -12,7 +11,6 @@ from textual.screen import Screen
 
 from informa.ui.themes import THEMES
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 SIZE = (120, 40)
 T = TypeVar("T")
 

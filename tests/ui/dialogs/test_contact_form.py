@@ -6,20 +6,20 @@ from dataclasses import replace
 
 from textual.widgets import Input, Label, Select
 
-from informa.domain.model import Contact, ContactDraft, Source, Stage
+from informa.domain.model import ContactDraft, Source, Stage
 from informa.ui.dialogs.contact_form import ContactForm, contact_errors
+from tests.builders import make_contact
 
-from .host import NOW, SIZE, Host, shown
+from .host import SIZE, Host, shown
 
 COMPANIES = ["Acme Corp", "Genentech", "Zymergen"]
 REFERRERS = [(1, "Ana Li"), (2, "Sam Rivera"), (3, "[b]Bo")]
 
-SAM = Contact(
-    id=2,
-    name="Sam Rivera",
+SAM = make_contact(
+    2,
+    "Sam Rivera",
     role="Data scientist",
-    company_id=1,
-    company_name="Acme Corp",
+    company="Acme Corp",
     email="sam@acme.com",
     linkedin_url="https://www.linkedin.com/in/samrivera",
     location="Basel",
@@ -29,12 +29,6 @@ SAM = Contact(
     stage=Stage.SCHEDULED,
     tags=("biotech", "phd"),
     notes="Met at the alumni dinner.",
-    next_action="",
-    next_action_due=None,
-    last_interaction_at=None,
-    archived=False,
-    created_at=NOW,
-    updated_at=NOW,
 )
 
 
@@ -161,8 +155,10 @@ async def test_check_in_weeks_out_of_range_is_refused() -> None:
         await pilot.press(*"Kim", *["tab"] * 9, *"0", "f2")
         await pilot.pause()
         error = error_of(app, "check_in_weeks")
-        assert error is not None and "1 to 104 weeks" in error
-        assert app.screen.focused is not None and app.screen.focused.id == "check_in_weeks"
+        assert error is not None
+        assert "1 to 104 weeks" in error
+        assert app.screen.focused is not None
+        assert app.screen.focused.id == "check_in_weeks"
 
 
 async def test_escape_cancels() -> None:

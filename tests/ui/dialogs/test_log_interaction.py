@@ -8,8 +8,9 @@ from textual.widgets import Label
 
 from informa.domain.model import ActivityKind
 from informa.ui.dialogs.log_interaction import InteractionEntry, LogInteraction
+from tests.builders import NOW
 
-from .host import NOW, SIZE, Host
+from .host import SIZE, Host
 
 
 def log_dialog(kind: ActivityKind = ActivityKind.OUTREACH) -> Host[InteractionEntry | None]:

@@ -7,8 +7,9 @@ from datetime import datetime
 from textual.widgets import Label
 
 from informa.ui.dialogs.schedule_call import CallPlan, ScheduleCall
+from tests.builders import NOW
 
-from .host import NOW, SIZE, Host
+from .host import SIZE, Host
 
 
 def schedule(default_minutes: int = 25) -> Host[CallPlan | None]:

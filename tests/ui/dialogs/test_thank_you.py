@@ -20,8 +20,9 @@ from informa.templates import (
     load_thank_you_templates,
 )
 from informa.ui.dialogs.thank_you import ThankYouDialog, ThankYouResult
+from tests.builders import NOW
 
-from .host import NOW, SIZE, Host, shown
+from .host import SIZE, Host, shown
 
 SnapCompare = Callable[..., bool]
 CALL_END = datetime(2026, 11, 19, 17, 45, tzinfo=UTC)  # the day before NOW
