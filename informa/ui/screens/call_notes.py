@@ -189,7 +189,11 @@ class CallNotes(WorkspaceScreen[bool]):
         if self._notes.saved(outcome, self.editor.text, monotonic()) and self._autosave is None:
             # Changed back while this save was on its way (an undo): save again.
             self._save_in(self.autosave_delay)
-        if autosave and self._status() != self._status_shown and self._defer("status"):
+        if (
+            autosave
+            and self._status() != self._status_shown
+            and self._defer("status", self._show_status)
+        ):
             return  # typing goes on: the next key would say "saving…" again at once
         self._show_status()
 
@@ -233,13 +237,13 @@ class CallNotes(WorkspaceScreen[bool]):
 
     # -- drawing between keystrokes -------------------------------------------------------
 
-    def _defer(self, what: str, draw: Callable[[], None] | None = None) -> bool:
+    def _defer(self, what: str, draw: Callable[[], None]) -> bool:
         """While typing goes on, keep ``what`` ("clock", "status"; ``draw`` draws it) for
         the next key's frame or ``TYPING_PAUSE``, whichever comes first. False when nobody
         is typing."""
         if monotonic() - self._notes.changed_at >= TYPING_PAUSE:
             return False
-        self._deferred[what] = draw or self._show_status
+        self._deferred[what] = draw
         if self._deferred_timer is None:
             self._deferred_timer = self.set_timer(TYPING_PAUSE, self._typing_paused)
         return True
