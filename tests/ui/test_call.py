@@ -19,6 +19,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Select
 
+from informa.actions.notes import SEPARATOR
 from informa.domain.errors import InformaError
 from informa.domain.model import (
     Consent,
@@ -32,8 +33,8 @@ from informa.domain.model import (
 from informa.domain.plan import PlanItem
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.referral import ReferralDialog
-from informa.ui.screens import call
-from informa.ui.screens.call import SEPARATOR, CallScreen
+from informa.ui.screens import call_notes as call
+from informa.ui.screens.call import CallScreen
 from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.widgets.call_timer import CallTimer
 from tests.builders import NOW

@@ -24,6 +24,7 @@ from textual.widgets import Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from informa.actions.debrief import Candidate, Debrief, finish_debrief, load_debrief
+from informa.actions.notes import AUTOSAVE_DELAY
 from informa.domain.debrief import PROMPTS, CallSummary, compose_reflection, parse_reflection
 from informa.domain.errors import InformaError
 from informa.domain.model import Contact, Interview
@@ -31,7 +32,6 @@ from informa.domain.notes import ReferralCandidate, Tag, format_elapsed
 from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
-from informa.ui.screens.call import AUTOSAVE_DELAY
 from informa.ui.text import clean, plain
 from informa.ui.widgets.key_bar import KeyBar
 from informa.ui.widgets.safe import SafeTextArea

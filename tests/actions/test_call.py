@@ -1,0 +1,129 @@
+"""Opening and ending a call, against a real database on a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from informa.actions.call import CallWorkspace, end_call, open_call
+from informa.actions.notes import SEPARATOR, Conflict, NotesSession
+from informa.domain.clock import fixed_clock
+from informa.domain.errors import NotFoundError
+from informa.domain.model import (
+    ActivityKind,
+    ContactDraft,
+    Interview,
+    InterviewStatus,
+    PitchCard,
+    Stage,
+)
+from informa.domain.plan import PlanItem
+from informa.store import Store
+
+NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
+PLAN = [
+    PlanItem("How did you get your start?", "core/opening/get-started", "opening"),
+    PlanItem("Who else should I talk to?", "core/closing/who-else", "closing"),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(
+        tmp_path / "data" / "informa.db", clock=fixed_clock(NOW), create_folder=True
+    )
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def planned(store: Store) -> Interview:
+    """A call prepared (a plan, a pitch, two companies) and not started."""
+    ada = store.contacts.create(ContactDraft(name="Ada Quill", company="Lumen"))
+    store.contacts.create(ContactDraft(name="Bo Chen", company="Acme Labs"))
+    store.profile.save_pitch(PitchCard(background="Postdoc in ecology", goals="Data"))
+    interview = store.interviews.prepare(ada.id)
+    return store.interviews.set_plan(interview.id, PLAN)
+
+
+def session_for(interview: Interview) -> NotesSession:
+    return NotesSession(interview.id, notes=interview.notes, revision=interview.notes_revision)
+
+
+# -- opening ---------------------------------------------------------------------------------
+
+
+def test_opening_a_call_starts_it(store: Store, planned: Interview) -> None:
+    opened = open_call(store, planned.id)
+    assert isinstance(opened, CallWorkspace)
+    assert not opened.resumed
+    assert opened.interview.id == planned.id
+    assert opened.interview.started_at == NOW
+    assert opened.interview.status is InterviewStatus.IN_PROGRESS
+    assert [q.text for q in opened.interview.questions] == [item.text for item in PLAN]
+    assert opened.pitch == PitchCard(background="Postdoc in ecology", goals="Data")
+    assert sorted(opened.companies) == ["Acme Labs", "Lumen"]
+    assert store.interviews.get(planned.id).started_at == NOW  # stored, not only shown
+
+
+def test_opening_a_call_under_way_resumes_it(store: Store, planned: Interview) -> None:
+    started = NOW - timedelta(minutes=12)
+    store.interviews.start(planned.id, at=started)
+    store.interviews.save_notes(planned.id, "A: be curious\n", base_revision=0)
+    opened = open_call(store, planned.id)
+    assert opened.resumed
+    assert opened.interview.started_at == started  # not started again
+    assert (opened.interview.notes, opened.interview.notes_revision) == ("A: be curious\n", 1)
+
+
+def test_opening_a_call_that_ended_leaves_it_ended(store: Store, planned: Interview) -> None:
+    store.interviews.start(planned.id, at=NOW - timedelta(minutes=30))
+    ended = store.interviews.finish(planned.id, at=NOW - timedelta(minutes=5))
+    opened = open_call(store, planned.id)
+    assert not opened.resumed
+    assert opened.interview.ended_at == ended.ended_at
+    assert opened.interview.status is InterviewStatus.DONE
+
+
+def test_opening_a_call_that_is_not_there(store: Store) -> None:
+    with pytest.raises(NotFoundError):
+        open_call(store, 404)
+
+
+# -- ending ----------------------------------------------------------------------------------
+
+
+def test_ending_a_call_saves_its_notes_then_ends_it(store: Store, planned: Interview) -> None:
+    interview = open_call(store, planned.id).interview
+    ended = end_call(store, session_for(interview), "A: learn dbt\n")
+    assert isinstance(ended, Interview)
+    assert ended.status is InterviewStatus.DONE
+    assert ended.ended_at == NOW
+    assert store.interviews.get(planned.id).notes == "A: learn dbt\n"
+    contact = store.contacts.get(planned.contact_id)
+    assert contact.stage is Stage.INTERVIEWED
+    kinds = [a.kind for a in store.activities.timeline(planned.contact_id)]
+    assert ActivityKind.CALL in kinds
+
+
+def test_a_call_whose_notes_changed_elsewhere_stays_open(store: Store, planned: Interview) -> None:
+    interview = open_call(store, planned.id).interview
+    session = session_for(interview)
+    store.interviews.save_notes(planned.id, "theirs", base_revision=0)  # another informa
+    outcome = end_call(store, session, "mine")
+    assert outcome == Conflict("theirs", 1)
+    after = store.interviews.get(planned.id)
+    assert after.notes == "theirs"
+    assert after.ended_at is None
+    assert after.status is InterviewStatus.IN_PROGRESS
+    # Once the editor holds both, the call ends with both.
+    assert isinstance(outcome, Conflict)
+    both = f"{session.take_in(outcome)}mine"
+    session.resolve(outcome)
+    ended = end_call(store, session, both)
+    assert isinstance(ended, Interview)
+    assert ended.status is InterviewStatus.DONE
+    assert store.interviews.get(planned.id).notes == f"theirs\n{SEPARATOR}\nmine"
