@@ -271,26 +271,8 @@ def check(data: Any, source: str) -> dict[str, list[tuple[Any, ...]]]:
     for key in data:
         if key not in TOP_KEYS:
             raise checker.fail(key, "unknown key in an informa export")
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise checker.fail("version", f"expected the format version (1), got {_describe(version)}")
-    if version > VERSION:
-        raise checker.fail(
-            "",
-            f"written by a newer informa (format version {version}); upgrade informa to import it",
-        )
-    if version != VERSION:
-        raise checker.fail("version", f"unknown format version {version}")
-    schema = data.get("schema")
-    if not isinstance(schema, list) or not all(isinstance(name, str) for name in schema):
-        raise checker.fail("schema", f"expected a list of migration names, got {_describe(schema)}")
-    unknown = sorted(set(schema) - set(known_migrations()))
-    if unknown:
-        raise checker.fail(
-            "",
-            f"written by a newer informa (unknown schema migration {unknown[-1]}); "
-            "upgrade informa to import it",
-        )
+    _check_version(checker, data.get("version"))
+    _check_schema(checker, data.get("schema"))
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise checker.fail("tables", f"expected an object of tables, got {_describe(tables)}")
@@ -302,6 +284,30 @@ def check(data: Any, source: str) -> dict[str, list[tuple[Any, ...]]]:
         rows[name] = _check_table(checker, name, columns, tables.get(name, _BAD))
     _check_keys(checker, rows)
     return rows
+
+
+def _check_version(checker: _Checker, version: Any) -> None:
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise checker.fail("version", f"expected the format version (1), got {_describe(version)}")
+    if version > VERSION:
+        raise checker.fail(
+            "",
+            f"written by a newer informa (format version {version}); upgrade informa to import it",
+        )
+    if version != VERSION:
+        raise checker.fail("version", f"unknown format version {version}")
+
+
+def _check_schema(checker: _Checker, schema: Any) -> None:
+    if not isinstance(schema, list) or not all(isinstance(name, str) for name in schema):
+        raise checker.fail("schema", f"expected a list of migration names, got {_describe(schema)}")
+    unknown = sorted(set(schema) - set(known_migrations()))
+    if unknown:
+        raise checker.fail(
+            "",
+            f"written by a newer informa (unknown schema migration {unknown[-1]}); "
+            "upgrade informa to import it",
+        )
 
 
 def _check_table(
