@@ -164,16 +164,17 @@ class NotesSession:
         self._owed_since = now
         return True
 
-    def failed(self, error: str) -> str | None:
+    def failed(self, error: str, *, copy_key: str = "ctrl+s") -> str | None:
         """A save failed: the text stays in the editor and is tried again on the next
-        change. What to tell the user the first time (None while it goes on failing)."""
+        change. What to tell the user the first time (None while it goes on failing);
+        ``copy_key`` is the key that saves a copy, as the user has it."""
         first = self.error is None
         self.error = error
         if not first:
             return None
         return (
             f"{error}. Your notes are still here in the editor and are tried again as you "
-            "type; ctrl+s saves a copy to a file."
+            f"type; {copy_key} saves a copy to a file."
         )
 
     def unsaved(self, text: str) -> bool:

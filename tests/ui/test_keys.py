@@ -118,3 +118,27 @@ async def test_a_widgets_keys_are_in_its_screens_palette(make: AppFactory) -> No
         review = showing(app, ReviewScreen)
         commands = {command.title for command in app.get_system_commands(review)}
         assert {"Log what you did", "Put off until tomorrow", "Show insights"} <= commands
+
+
+async def test_a_dialogs_hint_names_the_remapped_key(make: AppFactory, config_dir: Path) -> None:
+    """A dialog's hint line says the key as the user has it, and that key saves."""
+    from textual.widgets import Input, Static
+
+    from informa.ui.dialogs.contact_form import ContactForm
+
+    config_dir.mkdir(parents=True)
+    (config_dir / "settings.yaml").write_text("keys:\n  dialog_save: ctrl+s\n", encoding="utf-8")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = showing(app, ContactForm)
+        hint = str(form.query_one(".hint", Static).render())
+        assert "ctrl+s save from notes" in hint
+        assert "F2" not in hint
+        form.query_one("#name", Input).value = "Remap Tester"
+        await pilot.press("ctrl+s")
+        await quiet(pilot)
+        assert not isinstance(app.screen, ContactForm)
+        assert [c.name for c in app.store.contacts.lookup("Remap Tester", 5)] == ["Remap Tester"]

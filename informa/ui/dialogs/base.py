@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from informa.ui.keys import bindings
+from informa.ui.keys import bindings, key_for
 from informa.ui.text import key_label, plain
 
 ResultT = TypeVar("ResultT")
@@ -192,7 +192,7 @@ class Dialog(ModalScreen[ResultT]):
         yield from ()
 
     def hint(self) -> Content:
-        return keys_hint(("esc", "cancel"))
+        return keys_hint((key_for(self, "dialog_cancel"), "cancel"))
 
     def action_cancel(self) -> None:
         self.dismiss(self._cancel_value)
@@ -234,7 +234,9 @@ class FormDialog(Dialog[ResultT]):
         yield Button(self.SAVE_LABEL, id="save", variant="primary", compact=True)
 
     def hint(self) -> Content:
-        return keys_hint(("enter", "save"), ("tab", "next"), ("esc", "cancel"))
+        return keys_hint(
+            ("enter", "save"), ("tab", "next"), (key_for(self, "dialog_cancel"), "cancel")
+        )
 
     def action_save(self) -> None:
         """Validate; dismiss with the result only when every field is valid."""

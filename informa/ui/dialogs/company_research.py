@@ -15,7 +15,7 @@ from textual.widgets import TextArea
 from informa.domain.errors import InformaError
 from informa.domain.validate import MAX_TEXT
 from informa.ui.dialogs.base import FormDialog, keys_hint
-from informa.ui.keys import bindings
+from informa.ui.keys import bindings, key_for
 from informa.ui.widgets.safe import SafeTextArea
 
 PLACEHOLDER = """\
@@ -83,7 +83,11 @@ class CompanyResearch(FormDialog[str | None]):
             )
 
     def hint(self) -> Content:
-        return keys_hint(("f2", "save"), ("ctrl+e", "$EDITOR"), ("esc", "cancel"))
+        return keys_hint(
+            (key_for(self, "dialog_save"), "save"),
+            (key_for(self, "dialog_editor"), "$EDITOR"),
+            (key_for(self, "dialog_cancel"), "cancel"),
+        )
 
     def on_mount(self) -> None:
         # Research grows at the bottom: start there.

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from informa.ui.dialogs.base import Dialog, keys_hint
-from informa.ui.keys import bindings
+from informa.ui.keys import bindings, key_for
 from informa.ui.text import plain
 
 
@@ -52,7 +52,10 @@ class Confirm(Dialog[bool]):
         )
 
     def hint(self) -> Content:
-        return keys_hint(("y", "yes"), ("n / esc", "no"))
+        return keys_hint(
+            (key_for(self, "dialog_confirm"), "yes"),
+            (f"{key_for(self, 'dialog_deny')} / {key_for(self, 'dialog_cancel')}", "no"),
+        )
 
     def on_mount(self) -> None:
         self.set_class(self._danger, "-danger")

@@ -16,6 +16,7 @@ from informa.domain.errors import ValidationError
 from informa.domain.model import Contact, ContactDraft, Source
 from informa.domain.validate import MAX_NAME, check_contact, name_key
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint
+from informa.ui.keys import key_for
 from informa.ui.text import plain
 from informa.ui.widgets.safe import SafeInput, SafeTextArea
 
@@ -168,7 +169,11 @@ class ContactForm(FormDialog[ContactDraft | None]):
         )
 
     def hint(self) -> Content:
-        return keys_hint(("enter", "save"), ("f2", "save from notes"), ("esc", "cancel"))
+        return keys_hint(
+            ("enter", "save"),
+            (key_for(self, "dialog_save"), "save from notes"),
+            (key_for(self, "dialog_cancel"), "cancel"),
+        )
 
     def on_mount(self) -> None:
         self._show_company(self._value("company"))

@@ -14,6 +14,7 @@ from informa.domain.dates import describe_day, parse_day
 from informa.domain.errors import ValidationError
 from informa.domain.validate import MAX_NAME, clean_line
 from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.keys import key_for
 from informa.ui.widgets.safe import SafeInput
 
 
@@ -67,7 +68,11 @@ class NextActionDialog(FormDialog[NextAction | None]):
         )
 
     def hint(self) -> Content:
-        return keys_hint(("enter", "save"), ("esc", "cancel"), tail="both empty: clears it")
+        return keys_hint(
+            ("enter", "save"),
+            (key_for(self, "dialog_cancel"), "cancel"),
+            tail="both empty: clears it",
+        )
 
     def on_mount(self) -> None:
         self._read_due()

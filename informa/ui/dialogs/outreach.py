@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Select, Static, TextArea
 
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, keys_hint, template_picker
-from informa.ui.keys import bindings
+from informa.ui.keys import bindings, key_for
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeTextArea
 
@@ -115,7 +115,11 @@ class OutreachComposer(FormDialog[str | None]):
                 yield Static(id="checks")
 
     def hint(self) -> Content:
-        return keys_hint(("f2", "copy & log"), ("tab", "next"), ("esc", "cancel"))
+        return keys_hint(
+            (key_for(self, "dialog_save"), "copy & log"),
+            ("tab", "next"),
+            (key_for(self, "dialog_cancel"), "cancel"),
+        )
 
     @property
     def message_area(self) -> TextArea:
@@ -159,8 +163,8 @@ class OutreachComposer(FormDialog[str | None]):
             self._confirming_errors = True
             self.show_error(
                 FORM_ERROR,
-                f"{failed} check{'s' if failed > 1 else ''} failed (✗): press f2 again to "
-                "copy anyway.",
+                f"{failed} check{'s' if failed > 1 else ''} failed (✗): press "
+                f"{key_for(self, 'dialog_save')} again to copy anyway.",
             )
             return
         self.dismiss(text)

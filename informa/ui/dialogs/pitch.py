@@ -9,6 +9,7 @@ from textual.widgets import TextArea
 from informa.domain.model import PitchCard
 from informa.domain.validate import MAX_TEXT
 from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.keys import key_for
 from informa.ui.widgets.safe import SafeTextArea
 
 PLACEHOLDERS = {
@@ -48,7 +49,11 @@ class PitchDialog(FormDialog[PitchCard | None]):
             yield field_row(label, area)
 
     def hint(self) -> Content:
-        return keys_hint(("f2", "save"), ("tab", "next"), ("esc", "cancel"))
+        return keys_hint(
+            (key_for(self, "dialog_save"), "save"),
+            ("tab", "next"),
+            (key_for(self, "dialog_cancel"), "cancel"),
+        )
 
     def action_save(self) -> None:
         def value(field: str) -> str:

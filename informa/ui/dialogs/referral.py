@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from informa.domain.validate import MAX_NAME, clean_line
 from informa.ui.dialogs.base import FormDialog, field_row, keys_hint
+from informa.ui.keys import key_for
 from informa.ui.widgets.safe import SafeInput
 
 
@@ -55,7 +56,11 @@ class ReferralDialog(FormDialog[Referral | None]):
         yield field_row("Note", line("note", "why talk to them, may I mention your name…"))
 
     def hint(self) -> Content:
-        return keys_hint(("enter", "save"), ("tab", "next"), ("esc", "cancel"))
+        return keys_hint(
+            ("enter", "save"),
+            ("tab", "next"),
+            (key_for(self, "dialog_cancel"), "cancel"),
+        )
 
     @on(Input.Changed, "#name")
     def _name_changed(self) -> None:

@@ -40,7 +40,7 @@ from informa.domain.thanks import (
 )
 from informa.templates import Template, render_thank_you, render_thank_you_subject
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint, template_picker
-from informa.ui.keys import bindings
+from informa.ui.keys import bindings, key_for
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeInput, SafeTextArea
 
@@ -214,9 +214,9 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
 
     def hint(self) -> Content:
         return keys_hint(
-            ("f3", "copy"),
-            ("f2", "mark sent"),
-            ("esc", "cancel"),
+            (key_for(self, "dialog_copy"), "copy"),
+            (key_for(self, "dialog_save"), "mark sent"),
+            (key_for(self, "dialog_cancel"), "cancel"),
             tail="copying alone does not mark it sent",
         )
 
@@ -293,7 +293,10 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
             return
         if self.edited:
             self.show_note(
-                "learned", "You edited the draft: it keeps your text. f4 fills it in again.", "new"
+                "learned",
+                f"You edited the draft: it keeps your text. {key_for(self, 'dialog_refill')} "
+                "fills it in again.",
+                "new",
             )
             return
         count = len(self.query_one("#learned", SelectionList).selected)
@@ -356,7 +359,10 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
         self._copied = text
         self._confirming = False
         self.show_error(FORM_ERROR, None)
-        self.notify("Copied the thank-you to the clipboard. Send it, then press f2: mark sent.")
+        self.notify(
+            "Copied the thank-you to the clipboard. Send it, then press "
+            f"{key_for(self, 'dialog_save')}: mark sent."
+        )
 
     def action_save(self) -> None:
         text = self.draft.text.strip()
@@ -368,7 +374,9 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
             self._confirming = True
             what = "Not copied yet" if self._copied is None else "Changed since you copied it"
             self.show_error(
-                FORM_ERROR, f"{what}: press f2 again if you have sent it, or f3 to copy it."
+                FORM_ERROR,
+                f"{what}: press {key_for(self, 'dialog_save')} again if you have sent it, "
+                f"or {key_for(self, 'dialog_copy')} to copy it.",
             )
             return
         subject = self.subject.value.strip() if self.channel == "email" else ""

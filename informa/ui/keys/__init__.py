@@ -29,6 +29,7 @@ __all__ = [
     "effective_keys",
     "grouped",
     "help_lines",
+    "key_for",
     "key_text",
     "keys_of",
     "line_parts",
@@ -123,6 +124,13 @@ def key_text(key: str) -> str:
     elif "_" in name:  # a character's name: full_stop, plus…
         name = format_key(name)
     return key_label("+".join([*modifiers, name]))
+
+
+def key_for(node: DOMNode, binding_id: str) -> str:
+    """The key that runs ``binding_id`` now, as shown (``F2``, or the user's remap): for
+    the hints and messages that name a key in words."""
+    key = next(key for key in KEYS if key.id == binding_id)
+    return key_text(effective_keys(key, _keymap(node))[0])
 
 
 def _shown(keys: Iterable[str]) -> str:

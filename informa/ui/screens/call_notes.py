@@ -35,6 +35,7 @@ from textual.widgets import Static, TextArea
 from informa.actions.notes import Conflict, NotesSession, Saved
 from informa.domain.errors import InformaError
 from informa.domain.notes import Tag, toggle_tag
+from informa.ui.keys import key_for
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import plain
 from informa.ui.widgets.notes_area import NotesArea, cycle_tag
@@ -174,7 +175,7 @@ class CallNotes(WorkspaceScreen[bool]):
         try:
             outcome = await asyncio.wrap_future(future)
         except InformaError as exc:
-            message = self._notes.failed(str(exc))
+            message = self._notes.failed(str(exc), copy_key=key_for(self, "call_save_copy"))
             if message is not None:
                 self.notify(
                     message, title="Notes not saved", severity="error", timeout=30, markup=False

@@ -29,7 +29,7 @@ from informa.domain.debrief import PROMPTS, CallSummary, compose_reflection, par
 from informa.domain.errors import InformaError
 from informa.domain.model import Contact, Interview
 from informa.domain.notes import ReferralCandidate, Tag, format_elapsed
-from informa.ui.keys import KeyHelp, bindings
+from informa.ui.keys import KeyHelp, bindings, key_for
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.text import clean, plain
@@ -390,4 +390,6 @@ class DebriefScreen(WorkspaceScreen[None]):
     @on(SelectionList.SelectedChanged, "#referrals")
     def _selection_changed(self) -> None:
         count = len(self.referrals.selected)
-        self.referrals.border_subtitle = f"{count} ticked · f2 adds them" if count else ""
+        self.referrals.border_subtitle = (
+            f"{count} ticked · {key_for(self, 'debrief_save')} adds them" if count else ""
+        )

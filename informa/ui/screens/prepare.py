@@ -36,7 +36,7 @@ from informa.domain.plan import (
     remove,
     suggest_plan,
 )
-from informa.ui.keys import KeyHelp, bindings
+from informa.ui.keys import KeyHelp, bindings, key_for
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.text import clean, plain
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-NO_PITCH = "No pitch card yet: e writes it (two lines on you, your goals, your skills)."
+NO_PITCH = "No pitch card yet: {key} writes it (two lines on you, your goals, your skills)."
 RESEARCH_LINES = 30
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 """Markdown bold in research notes, shown as plain words in the excerpt."""
@@ -226,7 +226,9 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         self.title = f"Prepare: {clean(interview.contact_name)}"
         self.sub_title = self._when(interview)
         self._show_about(loaded.dossier)
-        self.query_one(PitchCardView).show_card(loaded.pitch, empty=NO_PITCH)
+        self.query_one(PitchCardView).show_card(
+            loaded.pitch, empty=NO_PITCH.format(key=key_for(self, "prepare_pitch"))
+        )
         checks = self.checks
         with checks.prevent(SelectionList.SelectedChanged):
             for item in interview.prep_done:
@@ -247,6 +249,9 @@ class PrepareScreen(WorkspaceScreen[int | None]):
             parts.append("not scheduled")
         parts.append(f"{interview.target_minutes} min")
         return " · ".join(parts)
+
+    def _no_pitch(self) -> str:
+        return NO_PITCH.format(key=key_for(self, "prepare_pitch"))
 
     def _show_about(self, dossier: ContactDossier) -> None:
         contact, company = dossier.contact, dossier.company
@@ -394,7 +399,9 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         if card is None or card == self._pitch:
             return
         self._pitch = card
-        self.query_one(PitchCardView).show_card(card, empty=NO_PITCH)
+        self.query_one(PitchCardView).show_card(
+            card, empty=NO_PITCH.format(key=key_for(self, "prepare_pitch"))
+        )
         store = self.store
         self._save(lambda: store.profile.save_pitch(card), "The pitch card was not saved")
 

@@ -84,7 +84,7 @@ async def test_a_failed_check_asks_for_a_second_f2() -> None:
         assert not app.dismissed
         error = app.screen.query_one("#form-error", Label)
         assert error.display
-        assert "press f2 again" in str(error.content)
+        assert "press F2 again" in str(error.content)
         await pilot.press("f2")
         await pilot.pause()
     assert app.result == TEMPLATES[0][2] + " A job?"

@@ -179,7 +179,7 @@ async def test_copy_puts_the_draft_on_the_clipboard_and_f2_marks_it_sent(
         await pilot.pause()
         assert app.clipboard == text  # what copy_to_clipboard sent to the terminal (OSC 52)
         assert [str(n.message) for n in app._notifications] == [
-            "Copied the thank-you to the clipboard. Send it, then press f2: mark sent."
+            "Copied the thank-you to the clipboard. Send it, then press F2: mark sent."
         ]
         assert not app.dismissed  # copying alone does not mark it sent
         await pilot.press("tab", "tab", "end", "!", "f2")  # an edit after copying asks again
@@ -204,7 +204,7 @@ async def test_f2_before_copying_asks_to_be_pressed_again(templates: TemplateSet
         assert not app.dismissed
         error = app.screen.query_one("#form-error", Label)
         assert error.display
-        assert "press f2 again" in str(error.content)
+        assert "press F2 again" in str(error.content)
         await pilot.press("f2")
         await pilot.pause()
     result = app.result
