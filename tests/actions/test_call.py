@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 
 from informa.actions.call import CallWorkspace, end_call, open_call
 from informa.actions.notes import SEPARATOR, Conflict, NotesSession
-from informa.domain.clock import fixed_clock
 from informa.domain.errors import NotFoundError
 from informa.domain.model import (
     ActivityKind,
@@ -22,21 +19,12 @@ from informa.domain.model import (
 )
 from informa.domain.plan import PlanItem
 from informa.store import Store
+from tests.builders import NOW
 
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 PLAN = [
     PlanItem("How did you get your start?", "core/opening/get-started", "opening"),
     PlanItem("Who else should I talk to?", "core/closing/who-else", "closing"),
 ]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(
-        tmp_path / "data" / "informa.db", clock=fixed_clock(NOW), create_folder=True
-    )
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ would say), saves go to a real database."""
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,22 +18,11 @@ from informa.actions.notes import (
     Saved,
     keep_both,
 )
-from informa.domain.clock import fixed_clock
 from informa.domain.errors import InformaError
 from informa.domain.model import ContactDraft, Interview
 from informa.store import Store
 from informa.store.base import raw_cursor
-
-NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(
-        tmp_path / "data" / "informa.db", clock=fixed_clock(NOW), create_folder=True
-    )
-    yield opened
-    opened.close()
+from tests.builders import NOW
 
 
 @pytest.fixture
