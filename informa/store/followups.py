@@ -63,11 +63,6 @@ class FollowUpService(Service):
             return
         m.Snooze.insert(item_key=key, until=until).on_conflict_replace().execute()
 
-    @writes
-    def forget_snoozes(self, before: date) -> int:
-        """Drop snoozes that ended before ``before`` (they no longer hide anything)."""
-        return int(m.Snooze.delete().where(m.Snooze.until < before).execute())
-
     def agenda(self, rules: Rules, *, horizon_days: int = 7) -> list[AgendaItem]:
         """What is due or overdue, up to ``horizon_days`` ahead, snoozed items left out."""
         return self.records().agenda(now=self.now(), rules=rules, horizon_days=horizon_days)

@@ -41,6 +41,5 @@ def test_a_finished_call_puts_a_thank_you_on_the_agenda_until_snoozed(
     assert all(i.key != item.key for i in store.followups.agenda(Rules()))
     store.followups.snooze(item.key, now.date())  # replaced: back today
     assert any(i.key == item.key for i in store.followups.agenda(Rules()))
-    assert store.followups.forget_snoozes(now.date() + timedelta(days=1)) == 1
     store.interviews.mark_thank_you_sent(call.id)
     assert all(i.kind is not AgendaKind.THANK_YOU for i in store.followups.agenda(Rules()))
