@@ -256,6 +256,11 @@ class InformaApp(App[None]):
             "About informa", f"informa {__version__}: where your data lives", self._about
         )
 
+    def offers(self, action: str, screen: Screen[Any]) -> bool:
+        """Whether the palette offers an app-wide key's ``action`` on ``screen``: search only
+        on the pipeline, where its hits open (the key elsewhere says so)."""
+        return action != "search" or isinstance(screen, PipelineScreen)
+
     def action_search(self) -> None:
         """Full-text search (``informa.ui.screens.search``); a hit opens on the pipeline."""
         from informa.ui.screens.search import open_search

@@ -14,6 +14,7 @@ from textual.app import SystemCommand
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
+from textual.widget import Widget
 
 from informa.domain.errors import InformaError
 from informa.ui.keys import Key, KeyBindings, node_keys
@@ -39,15 +40,23 @@ def _binds_keys(node: DOMNode) -> bool:
 
 
 def key_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
-    """A palette command for each key of the table that ``screen``, its widgets and the app
-    bind, if it can act now (``check_action``): the same action as the key, by the table's
-    title and help."""
+    """A palette command for each key of the table that ``screen``, its widgets in sight and
+    the app bind, if it can act now (``check_action``, and the app's ``offers`` for its own
+    keys): the same action as the key, by the table's title and help. A widget out of sight
+    (on another tab) is left out: its command would act on what the user cannot see."""
     app = screen.app
     nodes: list[DOMNode] = [app, screen]
-    nodes += [node for node in screen.walk_children() if _binds_keys(node)]
+    nodes += [
+        node
+        for node in screen.walk_children()
+        if _binds_keys(node) and isinstance(node, Widget) and node.is_on_screen
+    ]
+    offers = getattr(app, "offers", None)
     for node in nodes:
         done: set[str] = set()
         for key in node_keys(type(node)):
+            if node is app and offers is not None and not offers(key.action, screen):
+                continue
             if key.palette and key.action not in done and _allowed(node, key):
                 done.add(key.action)
                 yield SystemCommand(

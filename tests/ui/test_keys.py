@@ -118,6 +118,45 @@ async def test_a_widgets_keys_are_in_its_screens_palette(make: AppFactory) -> No
         review = showing(app, ReviewScreen)
         commands = {command.title for command in app.get_system_commands(review)}
         assert {"Log what you did", "Put off until tomorrow", "Show insights"} <= commands
+        await pilot.press("2")  # the progress tab: the agenda is out of sight
+        await quiet(pilot)
+        commands = {command.title for command in app.get_system_commands(review)}
+        assert "Show insights" in commands
+        assert "Put off until tomorrow" not in commands  # it would snooze what is not shown
+        assert "Log what you did" not in commands
+
+
+async def test_search_is_offered_where_its_hits_open(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Search" in {command.title for command in app.get_system_commands(app.screen)}
+        screen = await start_call(pilot)
+        assert "Search" not in {command.title for command in app.get_system_commands(screen)}
+
+
+async def test_import_is_offered_once_the_file_is_checked(make: AppFactory, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from informa.ui.screens.transfer import TransferScreen
+
+    people = tmp_path / "people.csv"
+    people.write_text("name,company\nPalette Person,Acme\n", encoding="utf-8")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        palette = await open_palette(pilot, "Import contacts from CSV")
+        assert palette_titles(palette)[0] == "Import contacts from CSV"
+        await pilot.press("enter")
+        await quiet(pilot)
+        screen = showing(app, TransferScreen)
+        assert "Import" not in {command.title for command in app.get_system_commands(screen)}
+        screen.query_one("#path", Input).value = str(people)
+        await pilot.press("enter")
+        await quiet(pilot)
+        await app.workers.wait_for_complete()
+        await quiet(pilot)
+        assert "Import" in {command.title for command in app.get_system_commands(screen)}
 
 
 async def test_a_dialogs_hint_names_the_remapped_key(make: AppFactory, config_dir: Path) -> None:

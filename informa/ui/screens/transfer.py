@@ -308,6 +308,12 @@ class TransferScreen(Dialog[bool]):
     def _go_pressed(self) -> None:
         self.action_go()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Import only a file that has been checked, and not while one runs."""
+        if action == "go":
+            return self._checked is not None and not self._busy
+        return True
+
     def action_go(self) -> None:
         if self._checked is None or self._busy:
             return
