@@ -17,6 +17,7 @@ from textual import on, work
 
 from informa.domain.enums import ActivityKind, Stage
 from informa.domain.errors import InformaError, ValidationError
+from informa.ui.keys import key_for
 from informa.ui.screens.pipeline_loading import PipelineLoading
 from informa.ui.widgets.contact_list import ContactList
 
@@ -162,7 +163,7 @@ class ContactEditing(PipelineLoading):
             self._save(
                 lambda: store.contacts.archive(contact_id),
                 done=self._changed,
-                message=f"Archived {contact.name} (x again restores)",
+                message=f"Archived {contact.name} ({key_for(self, 'archive')} again restores)",
             )
 
     @work(group="dialog")

@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from informa.domain.enums import ALL, DUE, view_label
 from informa.domain.errors import InformaError, NotFoundError
+from informa.ui.keys import key_for
 from informa.ui.messages import ContactLoaded, LoadFailed, PipelineLoaded
 from informa.ui.text import clean
 from informa.ui.widgets.contact_detail import ContactDetail
@@ -177,7 +178,7 @@ class PipelineLoading(Screen[None]):
         self.stage_list.show_counts(pipeline.counts, pipeline.due_count, pipeline.total)
         contacts = self.contacts
         contacts.empty_message = (
-            "Nobody yet: press n to add your first contact."
+            f"Nobody yet: press {key_for(self, 'new_contact')} to add your first contact."
             if pipeline.total == 0
             else "Nobody here."
         )

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
+from informa.ui.keys import key_for
 from informa.ui.text import clean, plain
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class ContactDetail(VerticalScroll):
         self, loaded: ContactDossier, now: datetime, *, holidays: Collection[date] = ()
     ) -> None:
         self.border_title = Text(clean(loaded.contact.name))  # never read as markup
-        parts: list[RenderableType] = [_fields(loaded, now, holidays)]
+        parts: list[RenderableType] = [_fields(loaded, now, holidays, key_for(self, "archive"))]
         if loaded.contact.notes:
             parts += [Text("\nNotes", style="bold"), plain(loaded.contact.notes)]
         parts += _referrals(loaded)
@@ -93,8 +94,11 @@ class ContactDetail(VerticalScroll):
         self.query_one("#detail-body", Static).update(Group(*parts))
 
 
-def _fields(loaded: ContactDossier, now: datetime, holidays: Collection[date]) -> Table:
-    """The contact's own fields (those that are set), next action, last contact, replies."""
+def _fields(
+    loaded: ContactDossier, now: datetime, holidays: Collection[date], restore_key: str
+) -> Table:
+    """The contact's own fields (those that are set), next action, last contact, replies;
+    ``restore_key`` restores an archived contact."""
     contact = loaded.contact
     fields = Table.grid(padding=(0, 1))
     fields.add_column(style="dim", no_wrap=True)
@@ -102,7 +106,11 @@ def _fields(loaded: ContactDossier, now: datetime, holidays: Collection[date]) -
     rows = [
         ("Role", contact.role),
         ("Company", contact.company_name),
-        ("Stage", contact.stage.label + (" (archived: x restores)" if contact.archived else "")),
+        (
+            "Stage",
+            contact.stage.label
+            + (f" (archived: {restore_key} restores)" if contact.archived else ""),
+        ),
         ("Source", contact.source.label),
         ("Email", contact.email),
         ("LinkedIn", contact.linkedin_url),
