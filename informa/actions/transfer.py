@@ -105,7 +105,7 @@ def preview_import(store: Store, fmt: str, path: Path) -> Preview:
 
 
 def import_json(store: Store, path: Path) -> dict[str, int]:
-    """Load a JSON export (``export_json``) into ``store``, which must be empty.
+    """Load a JSON export (``export(store, "json", …)``) into ``store``, which must be empty.
 
     Returns how many rows each table received. A file that is not such an export, or has a
     problem anywhere, is a ``BadFileError`` and nothing is written; a database that is not
@@ -117,11 +117,6 @@ def import_json(store: Store, path: Path) -> dict[str, int]:
 
 
 # -- exports ---------------------------------------------------------------------------
-
-
-def export_json(store: Store) -> str:
-    """The whole database as the lossless JSON document ``import_json`` reads back."""
-    return _json_text(store.dump.dump(), store)
 
 
 def export(

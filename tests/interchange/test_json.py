@@ -13,7 +13,7 @@ from typing import Any, cast
 
 import pytest
 
-from informa.actions.transfer import export_json, import_json
+from informa.actions.transfer import export, import_json
 from informa.domain.clock import fixed_clock
 from informa.domain.errors import BadFileError, ConflictError
 from informa.domain.model import ContactDraft, PitchCard
@@ -60,7 +60,7 @@ def demo_export(demo_store: Store, tmp_path: Path) -> Path:
     """The (enriched) demo exported to ``export.json``; the demo store is closed after."""
     _enrich()
     path = tmp_path / "export.json"
-    path.write_text(export_json(demo_store), encoding="utf-8")
+    export(demo_store, "json", path)
     demo_store.close()
     return path
 
@@ -76,7 +76,8 @@ def test_export_import_export_gives_the_same_document(demo_export: Path, tmp_pat
     first = demo_export.read_text(encoding="utf-8")
     with opened(tmp_path / "copy" / "informa.db") as store:
         counts = import_json(store, demo_export)
-        second = export_json(store)
+        export(store, "json", tmp_path / "second.json")
+        second = (tmp_path / "second.json").read_text(encoding="utf-8")
     assert _without_stamp(second) == _without_stamp(first)
     assert second == first  # the same clock: even the stamp is the same
     tables = _document(demo_export)["tables"]
@@ -146,7 +147,7 @@ SEARCHES = ["kohavi", "Lumen", "antibody", "referral", "Okafor", "Aisha", "Inés
 def test_search_finds_the_same_in_the_imported_database(demo_store: Store, tmp_path: Path) -> None:
     before = {text: demo_store.search.search(text) for text in SEARCHES}
     path = tmp_path / "export.json"
-    path.write_text(export_json(demo_store), encoding="utf-8")
+    export(demo_store, "json", path)
     demo_store.close()
     with opened(tmp_path / "copy.db") as store:
         import_json(store, path)
@@ -176,7 +177,7 @@ def test_search_after_import_finds_names_tags_and_research(tmp_path: Path) -> No
         assert zoe.company_id is not None
         store.companies.set_research(zoe.company_id, "fermentation")
         path = tmp_path / "export.json"
-        path.write_text(export_json(store), encoding="utf-8")
+        export(store, "json", path)
     with opened(tmp_path / "copy.db") as store:
         import_json(store, path)
         hits = {
