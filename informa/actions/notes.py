@@ -11,7 +11,9 @@ The rules:
 - the notes are saved after ``delay`` of quiet since the last change, and while typing goes
   on at most ``max_wait`` after the first change not yet on its way to the database;
 - a save that fails keeps the text where it is (the editor), says why once, and is tried
-  again on the next change;
+  again on the next change; the user can write a copy to a file (:meth:`save_copy`), and the
+  last save, as the screen closes, writes that copy itself if the database still cannot
+  take the text (:meth:`close`);
 - if another informa saved these notes meanwhile, both versions are kept: what is stored, a
   separator line, then this editor's text. While the screen is open the editor takes in the
   other version first (the user sees both); a screen that is closing saves both at once.
@@ -234,6 +236,20 @@ class NotesSession:
             )
         self._revision, self._stored_text = revision, text
         return Saved(text)
+
+    def close(self, store: Store, text: str, at: datetime) -> Path | None:
+        """The last save, as the screen closes: both versions kept if another informa saved
+        meanwhile (``merge``). If the database cannot take it, ``text`` goes to a recovery
+        copy (:meth:`save_copy`) and its file comes back; ``None`` when it was saved. An
+        ``InformaError`` only when neither could be written."""
+        try:
+            self.save(store, text, merge=True)
+        except InformaError as exc:
+            try:
+                return self.save_copy(text, at)
+            except InformaError as copy_failed:
+                raise InformaError(f"{exc}; no copy could be written: {copy_failed}") from exc
+        return None
 
     def resolve(self, conflict: Conflict) -> None:
         """The editor now holds both versions (:meth:`take_in`): the next save goes over

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from informa.domain.errors import InformaError
 
 if TYPE_CHECKING:
+    from informa.actions.handle import Store
     from informa.domain.model import Contact, ContactDossier, Interview, PipelineView
-    from informa.store import Store
 
 
 @dataclass(frozen=True, slots=True)

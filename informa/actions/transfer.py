@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from informa.actions.handle import Store
     from informa.domain.followup import Rules
     from informa.domain.incoming import ImportReport, ReadResult
-    from informa.store import Store
 
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) while an import runs."""

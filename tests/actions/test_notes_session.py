@@ -5,6 +5,7 @@ would say), saves go to a real database."""
 from __future__ import annotations
 
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -168,6 +169,51 @@ def test_a_save_that_fails_keeps_the_text_and_says_so(store: Store, interview: I
     assert not session.saved(outcome, "keep me!", 11.1)
     assert session.status(unsaved=False) == ("saved", "saved")
     assert stored(store, interview) == "keep me!"
+
+
+def test_closing_when_the_database_refuses_writes_a_recovery_copy(
+    store: Store, interview: Interview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from informa import paths
+
+    monkeypatch.setattr(paths, "export_dir", lambda: tmp_path)
+    session = session_for(interview)
+    session.edited("the last thing they said", 10.0)
+    read_only()
+    copy = session.close(store, "the last thing they said", NOW)
+    writable()
+    assert copy is not None
+    assert copy.parent == tmp_path
+    assert copy.read_text(encoding="utf-8") == "the last thing they said"
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stored(store, interview) == ""
+
+
+def test_closing_saves_without_a_copy_when_it_can(
+    store: Store, interview: Interview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from informa import paths
+
+    monkeypatch.setattr(paths, "export_dir", lambda: tmp_path)
+    assert session_for(interview).close(store, "all saved", NOW) is None
+    assert stored(store, interview) == "all saved"
+    assert list(tmp_path.glob("informa-call-*")) == []
+
+
+def test_closing_says_so_when_neither_the_database_nor_a_file_takes_the_notes(
+    store: Store, interview: Interview, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from informa import paths
+
+    gone = tmp_path / "gone"
+    monkeypatch.setattr(paths, "export_dir", lambda: gone)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(gone / "tmp"))
+    read_only()
+    with pytest.raises(InformaError) as failure:
+        session_for(interview).close(store, "nowhere to go", NOW)
+    writable()
+    assert "read-only" in str(failure.value)
+    assert "no copy could be written" in str(failure.value)
 
 
 # -- another informa saved meanwhile ---------------------------------------------------------

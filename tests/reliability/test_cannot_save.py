@@ -80,3 +80,26 @@ async def test_notes_that_cannot_be_saved_stay_and_can_be_copied(
         await settle(pilot)
         assert stored(app, interview).notes == f"{LONG_NOTE} more!"
         assert str(screen.status.render()) == "saved"
+
+
+async def test_notes_that_cannot_be_saved_as_the_call_closes_go_to_a_file(
+    make: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving the call while the database refuses the notes: the last save writes them to a
+    recovery copy and says where, instead of dropping them with the screen."""
+    from informa.ui.screens.call import CallScreen
+
+    monkeypatch.setattr(paths, "export_dir", lambda: tmp_path)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        interview = await prepare(pilot)
+        screen = await open_call(pilot, interview)
+        screen.submit(lambda: _break("read-only")).result()  # on the call's writer connection
+        await pilot.press(*typed("the last thing they said"), "ctrl+b")  # leave at once
+        await settle(pilot)
+        assert not isinstance(app.screen, CallScreen)
+        (copy,) = tmp_path.glob(f"informa-call-{interview.id}-*.md")
+        assert copy.read_text(encoding="utf-8") == "the last thing they said"
+        assert copy.stat().st_mode & 0o777 == 0o600
+        told = [n.message for n in app._notifications if str(copy) in n.message]
+        assert told == [f"The call notes could not be saved in the database; they are in {copy}"]

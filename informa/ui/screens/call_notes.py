@@ -285,12 +285,21 @@ class CallNotes(WorkspaceScreen[bool]):
         store = self.store
         if self._loaded:
             text = self.editor.text
+            close = partial(self._notes.close, store, text, self.informa.clock())
             try:
-                self.submit(partial(self._notes.save, store, text, merge=True)).result()
+                copy = self.submit(close).result()
             except InformaError as exc:
                 self.app.notify(
                     f"The call notes were not saved: {exc}", severity="error", timeout=30
                 )
+            else:
+                if copy is not None:
+                    self.app.notify(
+                        f"The call notes could not be saved in the database; they are in {copy}",
+                        severity="error",
+                        timeout=30,
+                        markup=False,
+                    )
         self.close_writer()
 
     # -- the notes' own actions -----------------------------------------------------------
