@@ -181,3 +181,21 @@ async def test_a_dialogs_hint_names_the_remapped_key(make: AppFactory, config_di
         await quiet(pilot)
         assert not isinstance(app.screen, ContactForm)
         assert [c.name for c in app.store.contacts.lookup("Remap Tester", 5)] == ["Remap Tester"]
+
+
+async def test_a_remapped_key_keeps_its_place_in_the_key_bar(
+    make: AppFactory, config_dir: Path
+) -> None:
+    """Textual moves a remapped key to the end of the screen's keys, where a narrow bar cuts
+    it off; the bar keeps the table's order."""
+    from informa.ui.widgets.key_bar import KeyBar
+
+    config_dir.mkdir(parents=True)
+    (config_dir / "settings.yaml").write_text("keys:\n  new_contact: ctrl+n\n", encoding="utf-8")
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(KeyBar)
+        shown = [(key.display, key.description) for key in bar._read_keys().screen]
+        assert shown[0] == ("^n", "New")
+        assert str(bar.render()).startswith("^n New e Edit")

@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import ActiveBinding
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -24,6 +25,27 @@ ELLIPSIS = "…"
 """Ends the screen's keys when they do not all fit (F1 lists them all)."""
 SEPARATOR = "▏"
 """Between the keys and the command palette's key, as in Textual's footer."""
+
+
+def _in_table_order(
+    active: dict[str, ActiveBinding], app: object
+) -> list[tuple[str, ActiveBinding]]:
+    """``active`` with each node's keys in the key table's order. Textual moves a key the
+    user remapped to the end of its node's bindings; the bar keeps it in its place."""
+    from informa.ui.keys import KEYS
+
+    position = {key.id: index for index, key in enumerate(KEYS) if key.id}
+    nodes: dict[int, int] = {}
+    items = list(active.items())
+
+    def place(entry: tuple[int, tuple[str, ActiveBinding]]) -> tuple[int, int]:
+        index, (_, (node, binding, _enabled, _tooltip)) = entry
+        node_place = nodes.setdefault(id(node), len(nodes))
+        if node is app:  # help and quit, drawn on the right in Textual's order
+            return node_place, index
+        return node_place, position.get(binding.id or "", len(position) + index)
+
+    return [item for _, item in sorted(enumerate(items), key=place)]
 
 
 class BarKey(NamedTuple):  # not dataclasses: this module loads before the first frame
@@ -125,7 +147,7 @@ class KeyBar(Widget, can_focus=False):
         app_keys: list[BarKey] = []
         palette: BarKey | None = None
         actions: set[str] = set()
-        for key, (node, binding, enabled, tooltip) in active.items():
+        for key, (node, binding, enabled, tooltip) in _in_table_order(active, app):
             if key == palette_key:
                 palette = BarKey(
                     key,
