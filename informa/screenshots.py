@@ -155,7 +155,6 @@ SHOTS = (
             *typed("Send her my GitHub link"),
             "f8",
             "f10",
-            "tab",
             *typed("Specs and stakeholder work matter as much as the analysis"),
         ),
     ),

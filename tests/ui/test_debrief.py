@@ -138,7 +138,25 @@ async def test_ending_the_call_opens_the_debrief_with_the_facts(make: AppFactory
         assert labels[2].startswith(f"{EXISTING} · Lumen Analytics  already a contact")
         assert referrals.selected == [0, 1]  # new names are ticked, the known one is not
         assert referrals.get_option_at_index(2).disabled
-        assert referrals.has_focus
+        assert answer(screen, 0).has_focus  # "What did I learn?": typing starts there
+
+
+async def test_typing_at_once_lands_in_what_did_i_learn_and_unticks_no_one(
+    make: AppFactory,
+) -> None:
+    app = make()
+    interview = held(app, end=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reopen(pilot, app)
+        assert screen.referrals.selected == [0, 1]
+        await pilot.press(*typed("Consulting teams hire people who can explain a model"))
+        assert answer(screen, 0).text == "Consulting teams hire people who can explain a model"
+        assert screen.referrals.selected == [0, 1]  # no space went to the checklist
+        await pilot.press("escape")
+        await quiet(pilot)
+    assert stored_reflection(app, interview)[0] == (
+        "Consulting teams hire people who can explain a model"
+    )
 
 
 # -- saving ----------------------------------------------------------------------------------
@@ -151,6 +169,7 @@ async def test_f2_adds_only_the_ticked_referrals(make: AppFactory) -> None:
     (priya,) = app.store.contacts.find(EXISTING)
     async with app.run_test(size=SIZE) as pilot:
         screen = await reopen(pilot, app)
+        await pilot.press("shift+tab")  # from "What did I learn?" back to the referrals
         assert screen.referrals.has_focus
         await pilot.press("end", "space")  # the last one that can be ticked: Sam Lee is left out
         assert screen.referrals.selected == [0]
@@ -172,7 +191,6 @@ async def test_the_reflection_is_saved_and_shown_again(make: AppFactory) -> None
     interview = held(app, end=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await reopen(pilot, app)
-        await pilot.press("tab")
         assert answer(screen, 0).has_focus
         await pilot.press(*typed("Consulting hires PhDs"), "enter", *typed("dbt matters"))
         await pilot.press("tab", "tab", *typed("Email Jane"), "f2")
@@ -210,7 +228,7 @@ async def test_escape_saves_the_reflection_but_adds_no_one(make: AppFactory) -> 
     before = app.store.contacts.count()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await reopen(pilot, app)
-        await pilot.press("tab", *typed("Consulting is a fit"), "escape")
+        await pilot.press(*typed("Consulting is a fit"), "escape")
         await quiet(pilot)
         showing(app, PipelineScreen)
         assert stored_reflection(app, interview) == ["Consulting is a fit", "", ""]
@@ -226,7 +244,7 @@ async def test_quitting_keeps_what_was_typed(make: AppFactory) -> None:
     before = app.store.contacts.count()
     async with app.run_test(size=SIZE) as pilot:
         await reopen(pilot, app)
-        await pilot.press("tab", "tab", *typed("It fits"), "ctrl+q")
+        await pilot.press("tab", *typed("It fits"), "ctrl+q")
     assert not app.is_running
     assert stored_reflection(app, interview) == ["", "It fits", ""]
     assert app.store.contacts.count() == before
@@ -243,7 +261,7 @@ def test_debrief_screen_snapshot(snap_compare: SnapCompare, make: AppFactory) ->
         screen = await reopen(pilot, app)
         for area in screen.query(TextArea):
             area.cursor_blink = False  # the cursor is always drawn, however slow the run
-        await pilot.press("end", "space", "tab", *typed("Consulting hires PhDs"))
+        await pilot.press("shift+tab", "end", "space", "tab", *typed("Consulting hires PhDs"))
         await settle(pilot)
 
     app = make(demo=True, save_settings=False)  # the header says "demo data"
@@ -269,7 +287,7 @@ async def test_the_reflection_saves_itself_while_the_debrief_is_open(make: AppFa
     interview = held(app, end=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await reopen(pilot, app)
-        await pilot.press("tab", *typed("Consulting is a fit"))
+        await pilot.press(*typed("Consulting is a fit"))
         assert stored_reflection(app, interview) == ["", "", ""]
         await pilot.pause(1.2)  # the one-second autosave is what is under test
         await settle(pilot)

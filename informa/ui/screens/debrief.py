@@ -40,9 +40,10 @@ from informa.ui.widgets.title_bar import TitleBar
 DEBRIEF_HELP = """
 ## Debrief
 
-What the call came to: its length, the questions asked, and the lines you tagged. `space`
-ticks or unticks a referral candidate (an `R:` line that names someone); `tab` moves to the
-three questions: write a line or two under each.
+What the call came to: its length, the questions asked, and the lines you tagged. The cursor
+starts in the first of three questions: write a line or two under each (`tab` moves on).
+`shift+tab` from the first question goes to the referral candidates (the `R:` lines that name
+someone), where `space` ticks or unticks one.
 """
 
 DEBRIEF_HELP_END = """
@@ -71,7 +72,7 @@ class DebriefScreen(WorkspaceScreen[None]):
 
     HELP = KeyHelp(DEBRIEF_HELP, "debrief", outro=DEBRIEF_HELP_END)
     WRITER_NAME = "informa-debrief"
-    AUTO_FOCUS = "#referrals, #reflect-0"
+    AUTO_FOCUS = "#reflect-0"  # typing starts in "What did I learn?"
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("debrief")
 
@@ -198,7 +199,7 @@ class DebriefScreen(WorkspaceScreen[None]):
             area.read_only = False
         self._saved_reflection = self.reflection
         self._loaded = True
-        if not any(c.existing is None for c in loaded.candidates):
+        if self.focused is None:
             self._answers[0].focus()
 
     def _facts(self, summary: CallSummary) -> Text:
