@@ -104,6 +104,7 @@ SHOTS = (
             "a",
             "home",
             "P",
+            "enter",  # yes, start it now
             *typed("Zoom, she is on mobile today"),
             "enter",
             "f2",
@@ -141,6 +142,7 @@ SHOTS = (
             "a",
             "home",
             "P",
+            "enter",  # yes, start it now
             "f2",
             *typed("Half meetings with the science team, half writing specs"),
             "f6",

@@ -44,7 +44,7 @@ from informa.ui.screens.pipeline import PipelineScreen
 from informa.ui.screens.search import SearchScreen
 from informa.ui.widgets.contact_list import ContactList
 from tests.builders import NOW
-from tests.ui.helpers import quiet, settle, showing, typed
+from tests.ui.helpers import quiet, settle, showing, start_call_now, typed
 
 SIZE = (140, 45)
 ESCAPES = "\x1b[2J\x1b]0;pwned\x07\x9b31m\u202eX\x00"
@@ -325,8 +325,7 @@ async def test_the_call_editor_shows_escapes_in_notes_harmlessly(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await jump_to(pilot, "Mallory", eve.id)
-        await pilot.press("P")  # start the call
-        await settle(pilot)
+        await start_call_now(pilot)
         call_screen = showing(app, CallScreen)
         assert call_screen.editor.text.startswith(f"A: pasted {ESCAPES}")  # kept as it is
         assert "A: pasted " in screen_text(app)  # shown, without the controls

@@ -81,3 +81,23 @@ def showing(app: InformaApp, kind: type[S]) -> S:
     screen = app.screen
     assert isinstance(screen, kind), f"showing {type(screen).__name__}, not {kind.__name__}"
     return screen
+
+
+async def opened(pilot: Pilot[Any], kind: type[S]) -> S:
+    """The screen of ``kind`` a worker is opening (after a read in a thread): waits for it,
+    one message loop at a time, and fails if it never comes."""
+    for _ in range(200):
+        if isinstance(pilot.app.screen, kind):
+            return pilot.app.screen
+        await pilot.pause()
+    return showing(pilot.app, kind)  # type: ignore[arg-type]
+
+
+async def start_call_now(pilot: Pilot[Any]) -> None:
+    """``P`` on the highlighted contact, and ``enter`` in the question that follows."""
+    from informa.ui.dialogs.confirm import Confirm
+
+    await pilot.press("P")
+    await opened(pilot, Confirm)
+    await pilot.press("enter")
+    await quiet(pilot)

@@ -10,7 +10,7 @@ from informa.ui.dialogs.contact_form import ContactForm
 from informa.ui.widgets.contact_list import ContactList
 from tests.builders import NOW
 
-from .helpers import AppFactory, contact_named, select, settle, typed
+from .helpers import AppFactory, contact_named, select, settle, start_call_now, typed
 
 SIZE = (140, 45)
 
@@ -307,8 +307,7 @@ async def test_start_call_now_plans_the_questions_and_opens_the_call(make: AppFa
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         zoe = await select(pilot, app, "Zoe Martin")
-        await pilot.press("P")
-        await settle(pilot)
+        await start_call_now(pilot)
         assert call_is_open(app)
         (call,) = app.store.interviews.for_contact(zoe)
         refs = [q.question_ref for q in call.questions]

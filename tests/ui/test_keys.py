@@ -18,7 +18,7 @@ from informa.ui.screens.call import CallScreen
 from informa.ui.screens.debrief import DebriefScreen
 from informa.ui.screens.review import ReviewScreen
 
-from .helpers import AppFactory, quiet, select, settle, showing, typed
+from .helpers import AppFactory, quiet, select, settle, showing, start_call_now, typed
 
 SIZE = (140, 40)
 CONTACT = "Aisha Rahman"  # a scheduled call in the demo
@@ -28,8 +28,7 @@ async def start_call(pilot: Pilot[Any]) -> CallScreen:
     """Open the call with ``CONTACT`` as a user does: find them, ``P``."""
     await settle(pilot)
     await select(pilot, pilot.app, CONTACT)  # type: ignore[arg-type]
-    await pilot.press("P")
-    await quiet(pilot)
+    await start_call_now(pilot)
     return showing(pilot.app, CallScreen)  # type: ignore[arg-type]
 
 

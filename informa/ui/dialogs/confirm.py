@@ -1,4 +1,5 @@
-"""Ask before doing something that cannot be undone. Cancel has the focus: a stray enter is safe."""
+"""Ask before doing something that cannot be undone. Cancel has the focus: a stray enter is safe
+(unless ``enter_confirms``: then the question itself was the safeguard, and enter says yes)."""
 
 from __future__ import annotations
 
@@ -32,12 +33,19 @@ class Confirm(Dialog[bool]):
     AUTO_FOCUS = "#cancel"
 
     def __init__(
-        self, *, title: str, message: str, confirm_label: str = "Delete", danger: bool = True
+        self,
+        *,
+        title: str,
+        message: str,
+        confirm_label: str = "Delete",
+        danger: bool = True,
+        enter_confirms: bool = False,
     ) -> None:
         super().__init__(title=title, cancel_value=False)
         self._message = message
         self._confirm_label = confirm_label
         self._danger = danger
+        self._enter_confirms = enter_confirms
 
     def compose_body(self) -> ComposeResult:
         yield Static(plain(self._message), classes="message")
@@ -52,13 +60,16 @@ class Confirm(Dialog[bool]):
         )
 
     def hint(self) -> Content:
+        yes = key_for(self, "dialog_confirm")
         return keys_hint(
-            (key_for(self, "dialog_confirm"), "yes"),
+            (f"enter / {yes}" if self._enter_confirms else yes, "yes"),
             (f"{key_for(self, 'dialog_deny')} / {key_for(self, 'dialog_cancel')}", "no"),
         )
 
     def on_mount(self) -> None:
         self.set_class(self._danger, "-danger")
+        if self._enter_confirms:
+            self.query_one("#confirm", Button).focus()
 
     def action_confirm(self) -> None:
         self.dismiss(True)

@@ -104,7 +104,7 @@ KEYS: tuple[Key, ...] = (
     Key("start_call", "P", "pipeline", "start_call", "Start call",
         "Open the live call workspace now: notes, questions, timer.", title="Start call now",
         summary="Notes, question checklist and timer for a call now",
-        line="start the call now (or resume it)", show=False),
+        line="start the call now, after a yes (or resume it)", show=False),
     Key("review", "v", "pipeline", "review", "Review", "Agenda, progress, insights and referrals.",
         summary="Agenda, progress against your goal, insights, referral tree",
         line="agenda, progress, insights, referral tree"),

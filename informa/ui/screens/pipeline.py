@@ -21,7 +21,7 @@ from textual.binding import BindingType
 from textual.containers import Container
 
 from informa.domain.errors import InformaError
-from informa.ui.keys import KeyHelp, bindings
+from informa.ui.keys import KeyHelp, bindings, key_for
 from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.screens.pipeline_editing import ContactEditing
 from informa.ui.widgets.contact_detail import ContactDetail
@@ -208,13 +208,22 @@ class PipelineScreen(ContactEditing):
 
     @work(group="dialog")
     async def action_start_call(self) -> None:
-        """Open this contact's next call (planned with a suggested plan if it has none)."""
+        """Open this contact's next call (planned with a suggested plan if it has none),
+        once the user says so: a stray key must not start one. A call under way resumes."""
         from informa.actions.prepare import start_call_now
 
         contact = self.current
         if contact is None:
             return
         app, contact_id = self.informa, contact.id
+        try:
+            calls = await asyncio.to_thread(app.store.interviews.for_contact, contact_id)
+        except InformaError as exc:
+            self._tell(str(exc), title="Could not start the call", severity="error")
+            return
+        under_way = any(c.started_at is not None and c.ended_at is None for c in calls)
+        if not under_way and not await self._confirm_start(contact):
+            return
 
         def start() -> Interview:  # the banks, too, are read off the UI thread
             return start_call_now(
@@ -227,6 +236,22 @@ class PipelineScreen(ContactEditing):
             self._tell(str(exc), title="Could not start the call", severity="error")
             return
         self._open_call(call.id, contact.id)
+
+    async def _confirm_start(self, contact: Contact) -> bool:
+        from informa.ui.dialogs.confirm import Confirm
+
+        question = Confirm(
+            title=f"Start the call with {contact.name} now?",
+            message=(
+                "The clock starts at once and the call is kept as an interview. "
+                f"To plan the questions first, press {key_for(self, 'prepare_call')}."
+            ),
+            confirm_label="Start call",
+            danger=False,
+            enter_confirms=True,
+        )
+        started: bool = await self.app.push_screen_wait(question)
+        return started
 
     # -- actions on the highlighted contact ---------------------------------------------
 
