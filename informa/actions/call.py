@@ -13,7 +13,7 @@ from informa.actions.notes import Conflict, NotesSession
 
 if TYPE_CHECKING:
     from informa.actions.handle import Store
-    from informa.domain.model import Interview, PitchCard
+    from informa.domain.model import Interview, PitchCard, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +50,25 @@ def end_call(store: Store, notes: NotesSession, text: str) -> Interview | Confli
     if isinstance(outcome, Conflict):
         return outcome
     return store.interviews.finish(notes.interview_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardedCall:
+    """A call thrown away (:func:`discard_call`)."""
+
+    contact_id: int
+    contact_name: str
+    planned: int
+    """How many questions its plan had."""
+    stage: Stage
+    """The contact's stage now: the one before the call, if ending it had moved them on."""
+
+
+def discard_call(store: Store, interview_id: int) -> DiscardedCall:
+    """Throw the call of ``interview_id`` away, in one transaction: the interview with its
+    notes, debrief and plan, its search entry, its agenda items (and their snoozes), and, if it
+    had ended, the call on the contact's timeline and the stage it moved them to."""
+    interview, stage = store.interviews.discard(interview_id)
+    return DiscardedCall(
+        interview.contact_id, interview.contact_name, len(interview.questions), stage
+    )

@@ -262,6 +262,26 @@ class InterviewService(Service):
         add_row(row.contact, d.ActivityKind.THANK_YOU, sent, detail or "Thank-you sent")
         return self._value(row)
 
+    @writes
+    def discard(self, interview_id: int) -> tuple[d.Interview, d.Stage]:
+        """Throw a call away as if it had not happened: the interview, its plan, its search
+        entry and the snoozes of its agenda items go; if it had ended, so do the call on the
+        timeline and the move to Interviewed that ending it made (the contact goes back to
+        the stage before, unless they were moved since). Returns the call as it was and the
+        contact's stage now. Starting a call moves no stage: a call not ended leaves it."""
+        row = interview_row(interview_id)
+        value = self._value(row)
+        contact = row.contact
+        if row.ended_at is not None:
+            _undo_finish(contact, row.ended_at)
+        search.drop("interview", interview_id)
+        m.Snooze.delete().where(
+            m.Snooze.item_key.endswith(f":{contact.id}:{interview_id}")
+        ).execute()
+        m.PlannedQuestion.delete().where(m.PlannedQuestion.interview == row).execute()
+        row.delete_instance()
+        return value, d.Stage(contact.stage)
+
     @reads
     def get(self, interview_id: int) -> d.Interview:
         return self._value(interview_row(interview_id))
@@ -289,3 +309,40 @@ class InterviewService(Service):
             convert.planned_question(q) for q in row.questions.order_by(m.PlannedQuestion.position)
         )
         return convert.interview(row, row.contact.name, questions)
+
+
+_INTERACTIONS = [kind.value for kind in d.ActivityKind if kind.is_interaction]
+
+
+def _undo_finish(contact: m.Contact, ended_at: datetime) -> None:
+    """Take back what ``finish`` wrote on the contact's side at ``ended_at``: the call on the
+    timeline, the move to Interviewed (if they are still there), the last interaction."""
+    at_end = m.Activity.select().where(
+        (m.Activity.contact == contact) & (m.Activity.at == ended_at)
+    )
+    call = at_end.where(
+        (m.Activity.kind == d.ActivityKind.CALL.value)
+        & m.Activity.detail.startswith("Informational interview")
+    ).first()
+    moved = at_end.where(
+        (m.Activity.kind == d.ActivityKind.STAGE_CHANGE.value)
+        & m.Activity.detail.endswith(f" → {d.Stage.INTERVIEWED.label}")
+    ).first()
+    if moved is not None and contact.stage == d.Stage.INTERVIEWED.value:
+        before = moved.detail.removesuffix(f" → {d.Stage.INTERVIEWED.label}")
+        stage = next((stage for stage in d.Stage if stage.label == before), None)
+        if stage is not None:
+            contact.stage = stage.value
+            contact.save(only=[m.Contact.stage])
+            moved.delete_instance()
+    if call is not None:
+        call.delete_instance()
+        if contact.last_interaction_at == ended_at:
+            last = (
+                m.Activity.select()
+                .where((m.Activity.contact == contact) & m.Activity.kind.in_(_INTERACTIONS))
+                .order_by(m.Activity.at.desc())
+                .first()
+            )
+            contact.last_interaction_at = last.at if last is not None else None
+            contact.save(only=[m.Contact.last_interaction_at])
