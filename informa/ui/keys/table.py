@@ -244,6 +244,11 @@ KEYS: tuple[Key, ...] = (
         "Back to the pipeline; the call stays open to resume later.", title="Leave the call open",
         line="back to the pipeline; the call stays open to resume",
         show=False, priority=True),
+    Key("call_discard", "ctrl+l", "call", "discard_call", "Discard",
+        "Throw this call away (asks first): the notes, the plan and the interview go.",
+        title="Discard this call",
+        line="throw the call away, after a yes: notes, plan and interview; the stage goes back",
+        show=False, priority=True),
     # -- the debrief ------------------------------------------------------------------------
     Key("debrief_save", "f2", "debrief", "save", "Save", "Save, add the ticked referrals, close.",
         title="Save the debrief",
@@ -255,6 +260,11 @@ KEYS: tuple[Key, ...] = (
     Key("debrief_close", "escape", "debrief", "close", "Later",
         "Close; what you wrote is saved, the referrals wait.", title="Close the debrief",
         line="close; what you wrote is saved, the referrals wait"),
+    Key("debrief_discard", "ctrl+l", "debrief", "discard_call", "Discard",
+        "Throw this call away (asks first): notes, plan, debrief and interview go.",
+        title="Discard this call",
+        line="throw the call away, after a yes: notes, debrief, interview; the stage goes back",
+        show=False, priority=True),
     # -- review -----------------------------------------------------------------------------
     Key("review_back", "escape", "review", "back", "Back", "Back to the pipeline.",
         title="Back to the pipeline"),

@@ -73,6 +73,7 @@ _CALL_ACTIONS = frozenset(
         "toggle_pitch",
         "referral",
         "end_call",
+        "discard_call",
         "open_editor",
         "leave",
     }
@@ -140,6 +141,8 @@ class CallScreen(CallProgress):
         super().__init__(interview_id)
         self._companies: list[str] = []
         self._ending = False
+        self.discarded = False
+        """The call was thrown away (the pipeline lands on its contact)."""
 
     # -- typed accessors ----------------------------------------------------------------
 
@@ -277,6 +280,26 @@ class CallScreen(CallProgress):
         self._stop_timers()
         text = self.editor.text
         self._await_end(self.submit(partial(end_call, self.store, self._notes, text)), text)
+
+    @work(group="dialog")
+    async def action_discard_call(self) -> None:
+        from informa.ui.discard import confirm_discard, discarded
+
+        interview = self.interview
+        if not self._loaded or self._ending or interview is None:
+            return
+        if not await confirm_discard(self, interview, self.editor.text) or self._ending:
+            return
+        self._ending = True
+        self._loaded = False  # the notes go with the call: nothing more to save
+        self._stop_timers()
+        self.refresh_bindings()
+        if not await discarded(self, interview.id):
+            self._ending, self._loaded = False, True
+            self.refresh_bindings()
+            return
+        self.discarded = True
+        await self.leave(False)
 
     @work(group="call")
     async def _await_end(self, future: Future[Interview | Conflict], text: str) -> None:

@@ -117,6 +117,9 @@ class DebriefScreen(WorkspaceScreen[None]):
         self._saved_reflection = ""
         self._loaded = False
         self._done = False
+        self._interview: Interview | None = None
+        self.discarded = False
+        """The call was thrown away (the pipeline lands on its contact)."""
         # Kept as attributes: closing the screen saves their text after the widgets are gone.
         self._autosave: Timer | None = None
         self._answers = [
@@ -182,6 +185,7 @@ class DebriefScreen(WorkspaceScreen[None]):
     def _show(self, loaded: Debrief) -> None:
         interview = loaded.interview
         summary = loaded.summary
+        self._interview = interview
         self.summary = summary
         self._candidates = loaded.candidates
         self.title = f"Debrief: {clean(interview.contact_name)}"
@@ -280,6 +284,26 @@ class DebriefScreen(WorkspaceScreen[None]):
             sent = replace(self.summary, thank_you_due=None)
             self.summary = sent
             self.query_one("#facts", Static).update(self._facts(sent))
+
+    # -- throwing it away -----------------------------------------------------------------
+
+    @work(group="dialog")
+    async def action_discard_call(self) -> None:
+        from informa.ui.discard import confirm_discard, discarded
+
+        interview = self._interview
+        if not self._loaded or self._done or interview is None:
+            return
+        current = replace(interview, debrief=self.reflection)
+        if not await confirm_discard(self, current, interview.notes) or self._done:
+            return  # no, or closed meanwhile
+        self._done = True  # the reflection goes with the call: nothing more to save
+        self._stop_autosave()
+        if not await discarded(self, self.interview_id):
+            self._done = False
+            return
+        self.discarded = True
+        await self.leave(None)
 
     # -- saving ---------------------------------------------------------------------------
 

@@ -123,19 +123,25 @@ class PipelineScreen(ContactEditing):
     def _open_call(self, interview_id: int, contact_id: int) -> None:
         from informa.ui.screens.call import CallScreen
 
+        call = CallScreen(interview_id)
+
         def closed(ended: bool | None) -> None:
-            self.refresh_after_change(contact_id)
+            # A call thrown away: land on its contact, wherever they are now.
+            self.refresh_after_change(contact_id, follow=call.discarded)
             if ended:
                 self._open_debrief(interview_id, contact_id)
 
-        self.app.push_screen(CallScreen(interview_id), callback=closed)
+        self.app.push_screen(call, callback=closed)
 
     def _open_debrief(self, interview_id: int, contact_id: int) -> None:
         from informa.ui.screens.debrief import DebriefScreen
 
-        self.app.push_screen(
-            DebriefScreen(interview_id), callback=lambda _: self.refresh_after_change(contact_id)
-        )
+        debrief = DebriefScreen(interview_id)
+
+        def closed(_: None) -> None:
+            self.refresh_after_change(contact_id, follow=debrief.discarded)
+
+        self.app.push_screen(debrief, callback=closed)
 
     def action_prepare_call(self) -> None:
         from informa.ui.screens.prepare import PrepareScreen
