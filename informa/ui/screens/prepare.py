@@ -36,6 +36,7 @@ from informa.domain.plan import (
     remove,
     suggest_plan,
 )
+from informa.domain.wording import counted
 from informa.ui.keys import KeyHelp, bindings, key_for
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
@@ -346,8 +347,8 @@ class PrepareScreen(WorkspaceScreen[int | None]):
                 Confirm(
                     title="Replace the plan?",
                     message=(
-                        f"The plan has {len(self._plan)} questions. Put a suggested plan in "
-                        "its place?"
+                        f"The plan has {counted(len(self._plan), 'question')}. "
+                        "Put a suggested plan in its place?"
                     ),
                     confirm_label="Replace",
                     danger=False,
@@ -362,7 +363,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         )
         self._change_plan(plan, select=0)
         self.notify(
-            f"Suggested {len(plan)} questions, about {estimate_minutes(plan)} min: "
+            f"Suggested {counted(len(plan), 'question')}, about {estimate_minutes(plan)} min: "
             "more than you will need, so you can skip.",
             timeout=4,
         )
