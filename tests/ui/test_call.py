@@ -516,6 +516,27 @@ async def test_ctrl_r_adds_a_referral(make: AppFactory) -> None:
         assert "Added Jane Doe to your prospects" in notifications(app)
 
 
+async def test_the_new_referral_line_is_scrolled_into_view(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_call(pilot, await prepare(pilot))
+        editor = screen.editor
+        editor.focus()
+        editor.load_text("\n".join(f"answer line {n}" for n in range(80)))
+        editor.move_cursor(editor.document.end)
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(showing(app), ReferralDialog)
+        await pilot.press(*typed("Jane Doe"), "enter")
+        await settle(pilot)
+        assert showing(app) is screen
+        row, _ = editor.cursor_location
+        assert editor.document.get_line(row).startswith("R: Jane Doe")
+        top = round(editor.scroll_y)
+        assert top <= row < top + editor.scrollable_content_region.height, (top, row)
+
+
 async def test_escape_cancels_the_referral(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
