@@ -19,6 +19,8 @@ def agenda_title(horizon_days: int) -> str:
     """What an agenda up to ``horizon_days`` after today lists, as its title."""
     if horizon_days <= 0:
         return "Overdue and due today"
+    if horizon_days == 1:
+        return "Overdue, today and tomorrow"
     return f"Overdue, today and the next {counted(horizon_days, 'day')}"
 
 

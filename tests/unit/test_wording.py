@@ -27,5 +27,6 @@ def test_counted_agrees_with_the_number(count: int, thing: str, shown: str) -> N
 
 def test_the_agenda_title_says_how_far_ahead_it_lists() -> None:
     assert agenda_title(0) == "Overdue and due today"
-    assert agenda_title(1) == "Overdue, today and the next 1 day"
+    assert agenda_title(1) == "Overdue, today and tomorrow"
+    assert agenda_title(2) == "Overdue, today and the next 2 days"
     assert agenda_title(7) == "Overdue, today and the next 7 days"
