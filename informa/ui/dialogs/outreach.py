@@ -164,7 +164,7 @@ class OutreachComposer(FormDialog[str | None]):
             self._confirming_errors = True
             self.show_error(
                 FORM_ERROR,
-                f"{failed} check{'s' if failed > 1 else ''} failed (✗): press "
+                f"{counted(failed, 'check')} failed (✗): press "
                 f"{key_for(self, 'dialog_save')} again to copy anyway.",
             )
             return
