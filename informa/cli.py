@@ -18,6 +18,7 @@ import click
 from informa import __version__
 from informa.cli_common import CliError, paths_of
 from informa.domain.errors import InformaError
+from informa.domain.wording import counted
 from informa.paths import DB_ENV, DbSource, Paths, bundled_banks_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -144,6 +145,7 @@ def agenda(ctx: click.Context, as_json: bool, days: int) -> None:
     """Print what is due or overdue today: thank-yous, follow-ups, check-ins, next actions."""
     import json
 
+    from informa.domain.agenda import agenda_title
     from informa.domain.clock import system_clock
     from informa.domain.followup import group_by_day
     from informa.settings import load_settings
@@ -189,8 +191,11 @@ def agenda(ctx: click.Context, as_json: bool, days: int) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not items:
-        click.echo("Nothing due today." if not days else f"Nothing due in the next {days} days.")
+        click.echo(
+            "Nothing due today." if not days else f"Nothing due in the next {counted(days, 'day')}."
+        )
         return
+    click.secho(agenda_title(days), bold=True, underline=True)
     for label, group in group_by_day(items, today):
         click.secho(label, bold=True, fg="red" if label == "Overdue" else None)
         for item in group:
@@ -214,11 +219,13 @@ def banks_list(ctx: click.Context) -> None:
     for bank in bank_set.banks:
         origin = "bundled" if bank.bundled else f"yours: {bank.path}"
         click.secho(f"{bank.id}", bold=True, nl=False)
-        click.echo(f"  {bank.title}  ({bank.question_count} questions, {origin})")
+        click.echo(f"  {bank.title}  ({counted(bank.question_count, 'question')}, {origin})")
         width = max((len(topic.id) for topic in bank.topics), default=0)
         for topic in bank.topics:
             click.echo(f"  {topic.id:<{width}}  {len(topic.questions):>3}  {topic.title}")
-    click.echo(f"{len(bank_set.banks)} banks, {bank_set.question_count} questions")
+    click.echo(
+        f"{counted(len(bank_set.banks), 'bank')}, {counted(bank_set.question_count, 'question')}"
+    )
     for problem in bank_set.problems:
         click.echo(f"informa: skipped: {problem}", err=True)
 
@@ -241,6 +248,6 @@ def banks_check(files: tuple[Path, ...]) -> None:
         except FileProblems:  # pragma: no cover - check_files found none a moment ago
             continue
         click.echo(
-            f"{path}: ok (bank '{bank.id}', {len(bank.topics)} topics, "
-            f"{bank.question_count} questions)"
+            f"{path}: ok (bank '{bank.id}', {counted(len(bank.topics), 'topic')}, "
+            f"{counted(bank.question_count, 'question')})"
         )

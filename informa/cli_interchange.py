@@ -19,6 +19,7 @@ import click
 
 from informa.cli_common import CliError, open_store, paths_of
 from informa.domain.errors import InformaError
+from informa.domain.wording import counted
 
 if TYPE_CHECKING:
     from informa.actions.transfer import Exported
@@ -198,7 +199,7 @@ def export_csv(ctx: click.Context, output: str | None) -> None:
     to_file = output is not None and output != "-"  # a file gets a BOM, for Excel
     with _store(ctx) as store:
         exported = export(store, "csv", output, bom=to_file)
-    _wrote(f"{exported.contacts} contacts", exported)
+    _wrote(counted(exported.contacts, "contact"), exported)
 
 
 @export_group.command("vcard")
@@ -210,7 +211,7 @@ def export_vcard(ctx: click.Context, output: str | None) -> None:
 
     with _store(ctx) as store:
         exported = export(store, "vcard", output)
-    _wrote(f"{exported.contacts} contacts", exported)
+    _wrote(counted(exported.contacts, "contact"), exported)
 
 
 @export_group.command("ics")
@@ -249,7 +250,7 @@ def export_markdown(ctx: click.Context, output: Path) -> None:
 
     with _store(ctx) as store:
         exported = to_markdown(store, output)
-    click.echo(f"Wrote {exported.files} files to {exported.path}")
+    click.echo(f"Wrote {counted(exported.files, 'file')} to {exported.path}")
 
 
 @export_group.command("json")

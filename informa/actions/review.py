@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from informa.domain.agenda import AHEAD_DAYS
 from informa.domain.enums import ActivityKind
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class Review:
 def load_review(store: Store, rules: Rules) -> Review:
     """Everything, read in one go, and the agenda it makes at the store's clock's now."""
     records, now = store.followups.records(), store.clock()
-    return Review(records, records.agenda(now=now, rules=rules), now)
+    return Review(records, records.agenda(now=now, rules=rules, horizon_days=AHEAD_DAYS), now)
 
 
 def log_done(

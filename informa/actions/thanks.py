@@ -1,7 +1,8 @@
 """The thank-you after a call: what to draft it from, and recording that it was sent.
 
-:func:`draft_thank_you` reads the call, its contact and the people already saved as referred
-by them into a :class:`ThankYouDraft`: what the thank-you dialog fills its templates with.
+:func:`draft_thank_you` reads the call, its contact and the people saved as referred by them
+during this call (from its start to the contact's next call) into a :class:`ThankYouDraft`:
+what the thank-you dialog fills its templates with.
 :func:`mark_thank_you_sent` records it (the interview's date and an activity).
 
 Each function blocks on the database: call it from a thread.
@@ -14,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from informa.domain.notes import TaggedLine
-from informa.domain.thanks import default_picks, introductions, learned_items
+from informa.domain.thanks import default_picks, introductions, learned_items, referred_in_call
 
 if TYPE_CHECKING:
     from informa.actions.handle import Store
@@ -34,8 +35,9 @@ class ThankYouDraft:
     items: tuple[TaggedLine, ...]
     """The call's Advice (``A:``) and Info (``I:``) lines, in note order."""
     introductions: tuple[str, ...]
-    """The people the contact suggested: the notes' ``R:`` lines, then the contacts saved
-    as referred by them, each once."""
+    """The people the contact suggested in this call: the notes' ``R:`` lines, then the
+    contacts saved as referred by them since the call started (until their next call),
+    each once."""
 
     @property
     def picks(self) -> list[TaggedLine]:
@@ -47,7 +49,12 @@ def draft_thank_you(store: Store, interview_id: int) -> ThankYouDraft:
     """What the thank-you for call ``interview_id`` is drafted from."""
     interview = store.interviews.get(interview_id)
     contact = store.contacts.get(interview.contact_id)
-    referred = [c.name for c in store.contacts.referrals(contact.id)]
+    starts = [call.started_at for call in store.interviews.for_contact(contact.id)]
+    referred = referred_in_call(
+        ((c.name, c.created_at) for c in store.contacts.referrals(contact.id)),
+        interview.started_at,
+        [at for at in starts if at is not None],
+    )
     return ThankYouDraft(
         interview_id=interview.id,
         contact_id=contact.id,

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from informa.domain.wording import counted
+
 if TYPE_CHECKING:
     from informa.actions.handle import Store
     from informa.domain.followup import Rules
@@ -195,5 +197,7 @@ def _calendar(store: Store, rules: Rules | None, days: int) -> bytes:
         now=now,
     )
     if not has_entries(data):
-        raise InformaError(f"nothing to export: no calls scheduled and nothing due in {days} days")
+        raise InformaError(
+            f"nothing to export: no calls scheduled and nothing due in {counted(days, 'day')}"
+        )
     return data

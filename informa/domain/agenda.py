@@ -9,6 +9,19 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from informa.domain.clock import ensure_aware
+from informa.domain.wording import counted
+
+AHEAD_DAYS = 7
+"""How many days past today the review's agenda looks ahead."""
+
+
+def agenda_title(horizon_days: int) -> str:
+    """What an agenda up to ``horizon_days`` after today lists, as its title."""
+    if horizon_days <= 0:
+        return "Overdue and due today"
+    if horizon_days == 1:
+        return "Overdue, today and tomorrow"
+    return f"Overdue, today and the next {counted(horizon_days, 'day')}"
 
 
 class AgendaKind(StrEnum):

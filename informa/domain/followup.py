@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from types import MappingProxyType
 
-from informa.domain.agenda import AgendaItem, AgendaKind, day_label, group_by_day, show_day
+from informa.domain.agenda import (
+    AHEAD_DAYS,
+    AgendaItem,
+    AgendaKind,
+    day_label,
+    group_by_day,
+    show_day,
+)
 from informa.domain.business_days import add_business_days, local_day, roll_to_business_day
 from informa.domain.clock import ensure_aware
 from informa.domain.model import (
@@ -152,7 +159,7 @@ def agenda(
     now: datetime,
     rules: Rules,
     snoozed: Mapping[str, date] = _NOTHING_SNOOZED,
-    horizon_days: int = 7,
+    horizon_days: int = AHEAD_DAYS,
 ) -> list[AgendaItem]:
     """The agenda: every item due up to ``horizon_days`` after today (overdue included), less
     those snoozed until a day after today (a snooze "until Thursday" shows the item again on

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from informa.domain.wording import counted
+
 OK = "ok"
 WARN = "warn"
 ERROR = "error"
@@ -60,12 +62,14 @@ def check_outreach(text: str) -> list[OutreachCheck]:
 def _length(text: str) -> OutreachCheck:
     words = word_count(text)
     if words >= MAX_WORDS:
-        return OutreachCheck("length", ERROR, f"{words} words: cut to under {MAX_WORDS}")
+        return OutreachCheck("length", ERROR, f"{counted(words, 'word')}: cut to under {MAX_WORDS}")
     if words > BEST_WORDS:
         return OutreachCheck(
-            "length", WARN, f"{words} words: good under {MAX_WORDS}, best under {BEST_WORDS}"
+            "length",
+            WARN,
+            f"{counted(words, 'word')}: good under {MAX_WORDS}, best under {BEST_WORDS}",
         )
-    return OutreachCheck("length", OK, f"{words} words: short and easy to answer")
+    return OutreachCheck("length", OK, f"{counted(words, 'word')}: short and easy to answer")
 
 
 # --- no job ask -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from informa.domain import model as d
+from informa.domain.agenda import AHEAD_DAYS
 from informa.domain.followup import AgendaItem, FollowUpInput, Rules, agenda
 
 
@@ -50,7 +51,9 @@ class Records:
             for contact in self.contacts
         ]
 
-    def agenda(self, *, now: datetime, rules: Rules, horizon_days: int = 7) -> list[AgendaItem]:
+    def agenda(
+        self, *, now: datetime, rules: Rules, horizon_days: int = AHEAD_DAYS
+    ) -> list[AgendaItem]:
         """What is due or overdue, up to ``horizon_days`` ahead, snoozed items left out."""
         return agenda(
             self.inputs(), now=now, rules=rules, snoozed=self.snoozed, horizon_days=horizon_days

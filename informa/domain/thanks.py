@@ -116,6 +116,23 @@ def introductions(notes: str, referral_contacts_names: Iterable[str] = ()) -> li
     return names
 
 
+def referred_in_call(
+    referred: Iterable[tuple[str, datetime]],
+    started: datetime | None,
+    later_starts: Iterable[datetime] = (),
+) -> list[str]:
+    """Of the people saved as referred by the contact (name, when saved), those of one call:
+    saved from its start (``started``; none for a call not started) until the start of the
+    contact's next call (the first of ``later_starts`` after ``started``, if any), in order.
+    People referred before the call, or in a later one, are not thanked for in this one."""
+    if started is None:
+        return []
+    until = min((at for at in later_starts if at > started), default=None)
+    return [
+        name for name, saved in referred if saved >= started and (until is None or saved < until)
+    ]
+
+
 # --- the values ------------------------------------------------------------------------------
 
 

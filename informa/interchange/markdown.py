@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from informa.domain.errors import BadFileError, InformaError
 from informa.domain.model import Contact, Interview, InterviewStatus, Stage
+from informa.domain.wording import counted
 from informa.interchange.files import write_private
 from informa.paths import ensure_private_dir
 
@@ -75,7 +76,7 @@ class MarkdownReport:
 
     def summary(self) -> str:
         count = len(self.files)
-        return f"wrote {count} Markdown file{'s' if count != 1 else ''} to {self.folder}"
+        return f"wrote {counted(count, 'Markdown file')} to {self.folder}"
 
 
 def export_markdown(snapshot: Snapshot, folder: Path, *, zone: tzinfo = UTC) -> MarkdownReport:
@@ -421,8 +422,8 @@ def _index_file(
     snapshot: Snapshot, interviews: Iterable[Interview], links: _Links, dump: Dump
 ) -> str:
     ordered = list(interviews)
-    contacts = f"{len(snapshot.contacts)} contact{'s' if len(snapshot.contacts) != 1 else ''}"
-    calls = f"{len(ordered)} interview{'s' if len(ordered) != 1 else ''}"
+    contacts = counted(len(snapshot.contacts), "contact")
+    calls = counted(len(ordered), "interview")
     out = [_front_matter({"contacts": len(snapshot.contacts), "interviews": len(ordered)}, dump)]
     out.append(f"{contacts}, {calls}, exported from informa.\n")
     out.append("\n# Contacts by stage\n")

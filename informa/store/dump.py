@@ -20,6 +20,7 @@ import peewee
 
 from informa.domain import model as d
 from informa.domain.errors import BadFileError, ConflictError
+from informa.domain.wording import counted
 from informa.store import models as m
 from informa.store import search
 from informa.store.base import Service, raw_cursor, reads, writes
@@ -415,16 +416,8 @@ class DumpService(Service):
         return {table: len(items) for table, items in rows.items()}
 
 
-_PLURALS = {
-    "contact": "contacts",
-    "company": "companies",
-    "interview": "interviews",
-    "activity": "activities",
-}
-
-
 def _not_empty(held: dict[str, int], source: str) -> str:
-    what = ", ".join(f"{n} {_PLURALS[t] if n != 1 else t}" for t, n in held.items() if n)
+    what = ", ".join(counted(n, t) for t, n in held.items() if n)
     return (
         f"the database already holds {what}; an export is imported into a new, empty "
         f"database: informa --db NEW.db import json {source}"

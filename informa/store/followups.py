@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date
 
 from informa.domain import model as d
+from informa.domain.agenda import AHEAD_DAYS
 from informa.domain.followup import AgendaItem, Rules
 from informa.domain.records import Records
 from informa.domain.validate import clean_line
@@ -63,6 +64,6 @@ class FollowUpService(Service):
             return
         m.Snooze.insert(item_key=key, until=until).on_conflict_replace().execute()
 
-    def agenda(self, rules: Rules, *, horizon_days: int = 7) -> list[AgendaItem]:
+    def agenda(self, rules: Rules, *, horizon_days: int = AHEAD_DAYS) -> list[AgendaItem]:
         """What is due or overdue, up to ``horizon_days`` ahead, snoozed items left out."""
         return self.records().agenda(now=self.now(), rules=rules, horizon_days=horizon_days)

@@ -98,3 +98,32 @@ def test_marking_it_sent_at_a_given_time(store: Store, now: datetime) -> None:
     call = ended_call(store)
     earlier = now - timedelta(hours=2)
     assert mark_thank_you_sent(store, call.id, at=earlier).thank_you_sent_at == earlier
+
+
+def test_the_draft_thanks_only_for_the_referrals_of_this_call(store: Store, now: datetime) -> None:
+    maya = store.contacts.create(ContactDraft(name="Maya Okafor"), at=now - timedelta(days=30))
+    store.contacts.create(  # suggested by email, long before any call
+        ContactDraft(name="Early Bird", source=Source.REFERRAL, referred_by_id=maya.id),
+        at=now - timedelta(days=20),
+    )
+    first = store.interviews.prepare(maya.id)
+    store.interviews.start(first.id, at=now - timedelta(days=10))
+    store.interviews.save_notes(first.id, "R: Jane Doe", base_revision=first.notes_revision)
+    store.interviews.finish(first.id, at=now - timedelta(days=10) + timedelta(minutes=30))
+    store.contacts.create(  # ticked in the first call's debrief
+        ContactDraft(name="Jane Doe", source=Source.REFERRAL, referred_by_id=maya.id),
+        at=now - timedelta(days=10) + timedelta(hours=1),
+    )
+    second = store.interviews.prepare(maya.id)
+    store.interviews.start(second.id, at=now - timedelta(hours=1))
+    store.interviews.save_notes(second.id, "R: Omar Reyes", base_revision=second.notes_revision)
+    store.interviews.finish(second.id, at=now - timedelta(minutes=30))
+    store.contacts.create(  # added with ctrl+r in the second call
+        ContactDraft(name="Omar Reyes", source=Source.REFERRAL, referred_by_id=maya.id),
+        at=now - timedelta(minutes=50),
+    )
+    store.contacts.create(
+        ContactDraft(name="Lee Park", source=Source.REFERRAL, referred_by_id=maya.id), at=now
+    )
+    assert draft_thank_you(store, first.id).introductions == ("Jane Doe",)
+    assert draft_thank_you(store, second.id).introductions == ("Omar Reyes", "Lee Park")

@@ -151,7 +151,7 @@ def test_banks_check_good_files(isolated_dirs: dict[str, Path], tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{mine}: ok (bank 'mine', 1 topics, 2 questions)"
+    assert lines[0] == f"{mine}: ok (bank 'mine', 1 topic, 2 questions)"
     assert lines[1].startswith(f"{core}: ok (bank 'core', ")
 
 
@@ -309,7 +309,7 @@ def test_agenda_lists_what_is_due_in_plain_text_and_json(
     assert run(["demo", "--out", str(db)]).exit_code == 0
     text = run(["--db", str(db), "agenda"])
     assert text.exit_code == 0, text.output
-    assert text.output.startswith("Overdue\n")
+    assert text.output.startswith("Overdue and due today\nOverdue\n")
     assert "Send a thank-you to Wei Zhang" in text.output
     data = run(["--db", str(db), "agenda", "--json"])
     assert data.exit_code == 0
@@ -318,6 +318,8 @@ def test_agenda_lists_what_is_due_in_plain_text_and_json(
         rows[0]
     )
     assert any(r["kind"] == "thank_you" and r["contact"] == "Wei Zhang" for r in rows)
+    week = run(["--db", str(db), "agenda", "--days", "7"]).output
+    assert week.startswith("Overdue, today and the next 7 days\n")
     ahead = json.loads(run(["--db", str(db), "agenda", "--json", "--days", "30"]).output)
     assert len(ahead) >= len(rows)
 

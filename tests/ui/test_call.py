@@ -516,6 +516,53 @@ async def test_ctrl_r_adds_a_referral(make: AppFactory) -> None:
         assert "Added Jane Doe to your prospects" in notifications(app)
 
 
+async def test_the_new_referral_line_is_scrolled_into_view(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_call(pilot, await prepare(pilot))
+        editor = screen.editor
+        editor.focus()
+        editor.load_text("\n".join(f"answer line {n}" for n in range(80)))
+        editor.move_cursor(editor.document.end)
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(showing(app), ReferralDialog)
+        await pilot.press(*typed("Jane Doe"), "enter")
+        await settle(pilot)
+        assert showing(app) is screen
+        row, _ = editor.cursor_location
+        assert editor.document.get_line(row).startswith("R: Jane Doe")
+        top = round(editor.scroll_y)
+        assert top <= row < top + editor.scrollable_content_region.height, (top, row)
+
+
+async def toast_rows(pilot: Pilot[Any], screen: CallScreen) -> range:
+    from textual.widgets._toast import Toast
+
+    await settle(pilot)
+    (toast,) = screen.query(Toast)
+    return range(toast.region.y, toast.region.bottom)
+
+
+async def test_toasts_leave_the_line_being_typed_in_view(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_call(pilot, await prepare(pilot))
+        editor = screen.editor
+        editor.focus()
+        editor.load_text("\n".join(f"answer {n}" for n in range(80)))
+        editor.move_cursor(editor.document.end)  # typing at the bottom of the notes
+        await settle(pilot)
+        screen.notify("Saved a copy of the notes")
+        assert editor.cursor_screen_offset.y not in await toast_rows(pilot, screen)
+        app.clear_notifications()
+        editor.move_cursor((0, 0))  # typing at the top
+        await settle(pilot)
+        screen.notify("Added Jane Doe to your prospects")
+        assert editor.cursor_screen_offset.y not in await toast_rows(pilot, screen)
+
+
 async def test_escape_cancels_the_referral(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:

@@ -225,14 +225,28 @@ async def test_search_and_enter_add_a_question_and_enter_again_takes_it_out(
         await settle(pilot)
         assert stored_refs(app, screen) == suggested
         assert not str(node.label).startswith(IN_PLAN)
-        # escape empties the search, then goes to the tree; the screen stays.
-        await pilot.press("slash", "escape")
+        # escape empties the search and gives the focus back to the tree; the screen stays.
+        await pilot.press("slash", *typed("day"), "escape")
         assert browser.search.value == ""
-        assert browser.search.has_focus
-        assert browser.border_subtitle == f"{app.banks.question_count} questions"
-        await pilot.press("escape")
         assert browser.bank_tree.has_focus
+        assert browser.border_subtitle == f"{app.banks.question_count} questions"
         showing(app, PrepareScreen)
+
+
+async def test_escape_in_the_search_gives_the_focus_back_to_the_plan(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_prepare(pilot, app)
+        await suggest(pilot, screen)
+        screen.plan_list.focus()
+        await pilot.press("slash")
+        assert screen.browser.search.has_focus
+        await pilot.press(*typed("salary"), "escape")
+        assert screen.plan_list.has_focus
+        assert screen.browser.search.value == ""
+        await pilot.press("escape")  # and escape again leaves, as from the plan
+        await settle(pilot)
+        showing(app, PipelineScreen)
 
 
 async def test_delete_and_x_take_questions_out(make: AppFactory) -> None:

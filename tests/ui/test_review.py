@@ -170,3 +170,30 @@ def test_review_agenda_snapshot(snap_compare: SnapCompare, make: AppFactory) -> 
         await quiet(pilot)
 
     assert snap_compare(make(demo=True, save_settings=False), run_before=opened, terminal_size=SIZE)
+
+
+async def test_one_agenda_item_is_counted_in_the_singular() -> None:
+    from textual.app import App, ComposeResult
+
+    from informa.domain.agenda import AgendaItem
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield AgendaList(id="agenda")
+
+    app = One()
+    async with app.run_test(size=(80, 24)):
+        agenda = app.query_one(AgendaList)
+        item = AgendaItem(AgendaKind.FOLLOW_UP, 1, "Ana", NOW.date(), "Follow up with Ana", "-")
+        agenda.show([item], NOW)
+        assert str(agenda.border_subtitle) == "1 item · 0 overdue"
+
+
+async def test_the_agenda_title_says_it_lists_the_week_ahead(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot, app)
+        agenda = screen.query_one(AgendaList)
+        assert agenda.border_title == "Overdue, today and the next 7 days"
+        last = max(item.due for item in screen.agenda)
+        assert last > NOW.date()  # it does list days after today

@@ -457,3 +457,17 @@ def test_outreach_placeholders_stay_outreach_only(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert "unknown placeholder {learned}" in str(problem)
     assert "{learned}" not in ", ".join(PLACEHOLDERS)
+
+
+def test_referred_in_call_keeps_those_saved_from_its_start_to_the_next_call() -> None:
+    from datetime import UTC, datetime
+
+    from informa.domain.thanks import referred_in_call
+
+    def at(day: int) -> datetime:
+        return datetime(2026, 11, day, 12, tzinfo=UTC)
+
+    saved = [("Before", at(1)), ("First", at(10)), ("Later", at(12)), ("Second", at(20))]
+    assert referred_in_call(saved, at(10), [at(10), at(15)]) == ["First", "Later"]
+    assert referred_in_call(saved, at(15), [at(10), at(15)]) == ["Second"]
+    assert referred_in_call(saved, None, [at(10)]) == []

@@ -20,6 +20,8 @@ from informa.ui.keys import key_for
 from informa.ui.text import plain
 from informa.ui.widgets.safe import SafeInput, SafeTextArea
 
+DEFAULT_SOURCES = (Source.LINKEDIN, Source.OTHER)
+"""A source that says nothing chosen: the new contact's default, and "Other"."""
 VALIDATED = ("name", "email", "linkedin_url", "check_in_weeks")
 """The fields ``check_contact`` can refuse, in form order."""
 _STAND_INS: dict[str, Callable[[ContactDraft], ContactDraft]] = {
@@ -91,6 +93,9 @@ class ContactForm(FormDialog[ContactDraft | None]):
             # Keep a referrer the caller did not list (archived, say) rather than drop it.
             self._referrers.append((initial.referred_by_id, initial.referred_by_name))
         self._touched: set[str] = set()
+        opened = initial.source if initial is not None else Source.LINKEDIN
+        self._default_source: Source | None = opened if opened in DEFAULT_SOURCES else None
+        """The source the form opened with while the user has not chosen one, else None."""
 
     def compose_body(self) -> ComposeResult:
         contact = self._initial
@@ -232,6 +237,22 @@ class ContactForm(FormDialog[ContactDraft | None]):
             self._show_company(event.value)
         if event.input.id in VALIDATED and event.input.id in self._touched:
             self._show_errors()
+
+    @on(Select.Changed, "#referred_by")
+    def _referrer_chosen(self, event: Select.Changed) -> None:
+        """A referrer makes the source Referral while it is still the default (and nobody
+        puts the default back)."""
+        if self._default_source is None:
+            return
+        source = self.query_one("#source", Select)
+        source.value = Source.REFERRAL if isinstance(event.value, int) else self._default_source
+
+    @on(Select.Changed, "#source")
+    def _source_chosen(self, event: Select.Changed) -> None:
+        referrer = self.query_one("#referred_by", Select).value
+        automatic = Source.REFERRAL if isinstance(referrer, int) else self._default_source
+        if event.value != automatic:
+            self._default_source = None  # the user's choice: left alone from now on
 
     @on(Input.Blurred)
     def _blurred(self, event: Input.Blurred) -> None:

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Select, Static, TextArea
 
+from informa.domain.wording import counted
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, keys_hint, template_picker
 from informa.ui.keys import bindings, key_for
 from informa.ui.text import clean, plain
@@ -46,7 +47,7 @@ def checklist(checks: Sequence[CheckLike], text: str) -> Content:
     lines.append(
         Content.assemble(
             ("\n", ""),
-            (f"{words} word{'' if words == 1 else 's'} · {len(text)} characters", "$text-muted"),
+            (f"{counted(words, 'word')} · {counted(len(text), 'character')}", "$text-muted"),
         )
     )
     return Content("\n").join(lines)
@@ -163,7 +164,7 @@ class OutreachComposer(FormDialog[str | None]):
             self._confirming_errors = True
             self.show_error(
                 FORM_ERROR,
-                f"{failed} check{'s' if failed > 1 else ''} failed (✗): press "
+                f"{counted(failed, 'check')} failed (✗): press "
                 f"{key_for(self, 'dialog_save')} again to copy anyway.",
             )
             return

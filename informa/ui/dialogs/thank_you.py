@@ -38,6 +38,7 @@ from informa.domain.thanks import (
     sent_detail,
     thank_you_fields,
 )
+from informa.domain.wording import counted
 from informa.templates import Template, render_thank_you, render_thank_you_subject
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint, template_picker
 from informa.ui.keys import bindings, key_for
@@ -81,10 +82,10 @@ def item_prompt(item: TaggedLine) -> Content:
 def counter_text(text: str, channel: str) -> tuple[Content, bool]:
     """The length line under the draft, and whether it is over a LinkedIn note's limit."""
     words = word_count(text)
-    length = f"{words} word{'' if words == 1 else 's'} · {len(text)} characters"
+    length = f"{counted(words, 'word')} · {counted(len(text), 'character')}"
     if channel != LINKEDIN:
         return Content.styled(length, "$text-muted"), False
-    length = f"{words} word{'' if words == 1 else 's'} · {len(text)}/{LINKEDIN_NOTE_LIMIT}"
+    length = f"{counted(words, 'word')} · {len(text)}/{LINKEDIN_NOTE_LIMIT}"
     if linkedin_note_fits(text):
         return Content.styled(f"{length} characters: fits a LinkedIn note", "$text-muted"), False
     over = len(text) - LINKEDIN_NOTE_LIMIT + 1

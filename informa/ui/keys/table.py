@@ -70,6 +70,7 @@ _VIEWS = "show that list"
 _TAGS = "tag the line `A:` / `I:` / `R:` / `TODO:` (again: untag)"
 _STAGE_MOVES = "move through the views (`shift+tab` from the list); the list follows"
 _CONTACT_MOVES = "move through the contacts"
+_DOCUMENT = "in a text box: to the start / end of the text (with `shift`: select to there)"
 
 # fmt: off
 # One row per line or few: a table to read down (ruff's one-argument-a-line is not).
@@ -169,6 +170,11 @@ KEYS: tuple[Key, ...] = (
     _nav("contacts", "home", "first", "First", _CONTACT_MOVES),
     _nav("contacts", "end", "last", "Last", _CONTACT_MOVES),
     _nav("contacts", "enter", "select", "Open", "edit the highlighted contact"),
+    # Every text box of several lines (the notes, the debrief, research, the dialogs' drafts).
+    _nav("text", "ctrl+home", "document_start", "Start", _DOCUMENT),
+    _nav("text", "ctrl+end", "document_end", "End", _DOCUMENT),
+    _nav("text", "ctrl+shift+home", "document_start(True)", "Select to start", _DOCUMENT),
+    _nav("text", "ctrl+shift+end", "document_end(True)", "Select to end", _DOCUMENT),
     # -- preparing a call -------------------------------------------------------------------
     Key("prepare_start", "f5", "prepare", "start", "Start call", "Start the call now."),
     Key("prepare_suggest", "g", "prepare", "suggest", "Suggest plan", "Suggest a full plan.",
@@ -180,7 +186,8 @@ KEYS: tuple[Key, ...] = (
     Key("prepare_pitch", "e", "prepare", "edit_pitch", "Pitch", "Edit your pitch card.",
         title="Edit pitch card"),
     Key("prepare_back", "escape", "prepare", "back", "Back", "Back to the pipeline.",
-        title="Back to the pipeline", line="back to the pipeline (the plan stays)"),
+        title="Back to the pipeline",
+        line="back to the pipeline (the plan stays); in the search: close it"),
     Key("plan_remove", "delete,x,backspace", "plan", "remove", "Remove",
         "Take the question out of the plan.", title="Remove from the plan"),
     Key("plan_move_up", "shift+up,alt+up", "plan", "move(-1)", "Move up",
@@ -334,6 +341,7 @@ SCOPES: dict[str, str] = {
     "pipeline": "PipelineScreen",
     "stages": "StageList: the pipeline's views",
     "contacts": "ContactList: the pipeline's contacts",
+    "text": "SafeTextArea: every text box of several lines",
     "prepare": "PrepareScreen",
     "plan": "PlanList: the plan, preparing a call",
     "call": "CallScreen",
@@ -372,7 +380,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "Everywhere",
         "everywhere",
-        ("app",),
+        ("app", "text"),
         (
             ("`tab` / `shift+tab`", "", "next / previous field or pane"),
             ("`ctrl+p`", "", "command palette: every action, jump to a contact, views, theme"),

@@ -29,6 +29,7 @@ from time import monotonic
 
 from textual import on, work
 from textual.app import SuspendNotSupported
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
@@ -59,6 +60,16 @@ class CallNotes(WorkspaceScreen[bool]):
     (``#save-status``), and the actions on the notes themselves. The call screen lays them
     out, loads them (:meth:`_show_notes`) and adds the call around them."""
 
+    # Toasts go where they do not cover the line being typed (``notify``): Textual's place,
+    # bottom right, unless the cursor is in the lower half of the screen; then top right.
+    DEFAULT_CSS = """
+    CallNotes.-toasts-top ToastRack {
+        dock: top;
+        align: right top;
+        margin-bottom: 0;
+    }
+    """
+
     def __init__(self, interview_id: int) -> None:
         super().__init__(id="call")
         self.interview_id = interview_id
@@ -74,6 +85,28 @@ class CallNotes(WorkspaceScreen[bool]):
         # Kept as an attribute: closing the screen saves its text after the widgets are gone.
         self._editor = NotesArea(id="notes", soft_wrap=True, read_only=True)
         self._editor.border_title = "Notes"
+
+    # -- notifications --------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast, placed where it leaves the line being typed in view."""
+        self.place_toasts()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def place_toasts(self) -> None:
+        """Toasts at the top while the notes' cursor is in the lower half of the screen."""
+        editor = self._editor
+        if editor.is_mounted and self.is_mounted:
+            low = editor.cursor_screen_offset.y >= self.size.height // 2
+            self.set_class(low, "-toasts-top")
 
     # -- typed accessors ----------------------------------------------------------------
 

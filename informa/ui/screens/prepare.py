@@ -16,10 +16,11 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -36,6 +37,7 @@ from informa.domain.plan import (
     remove,
     suggest_plan,
 )
+from informa.domain.wording import counted
 from informa.ui.keys import KeyHelp, bindings, key_for
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.screens.breakpoints import set_breakpoint_classes
@@ -128,6 +130,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         self._asked: frozenset[str] = frozenset()
         self._pitch = PitchCard()
         self._starting = False
+        self._before_search: Widget | None = None
 
     # -- typed accessors ----------------------------------------------------------------
 
@@ -346,8 +349,8 @@ class PrepareScreen(WorkspaceScreen[int | None]):
                 Confirm(
                     title="Replace the plan?",
                     message=(
-                        f"The plan has {len(self._plan)} questions. Put a suggested plan in "
-                        "its place?"
+                        f"The plan has {counted(len(self._plan), 'question')}. "
+                        "Put a suggested plan in its place?"
                     ),
                     confirm_label="Replace",
                     danger=False,
@@ -362,7 +365,7 @@ class PrepareScreen(WorkspaceScreen[int | None]):
         )
         self._change_plan(plan, select=0)
         self.notify(
-            f"Suggested {len(plan)} questions, about {estimate_minutes(plan)} min: "
+            f"Suggested {counted(len(plan), 'question')}, about {estimate_minutes(plan)} min: "
             "more than you will need, so you can skip.",
             timeout=4,
         )
@@ -380,11 +383,21 @@ class PrepareScreen(WorkspaceScreen[int | None]):
     def action_search(self) -> None:
         self.browser.search.focus()
 
+    @on(events.DescendantFocus)
+    def _remember_where_from(self, event: events.DescendantFocus) -> None:
+        """Where the focus was before the bank search: ``escape`` there gives it back."""
+        if event.widget is not self.browser.search:
+            self._before_search = event.widget
+
     def action_back(self) -> None:
         browser = self.browser
         if browser.search.has_focus:
-            if not browser.clear_search():
-                browser.bank_tree.focus()
+            # Empty the search and give the focus back: to the plan or the list it came from.
+            browser.clear_search()
+            back = self._before_search
+            if back is None or not back.is_attached or not back.focusable:
+                back = browser.bank_tree
+            back.focus()
             return
         if not self.leaving:
             self.dismiss(None)

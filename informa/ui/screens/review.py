@@ -32,6 +32,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from informa.actions.review import Review, load_review, log_done
+from informa.domain.agenda import AHEAD_DAYS, agenda_title
 from informa.domain.errors import InformaError
 from informa.domain.followup import AgendaItem, AgendaKind
 from informa.domain.model import ActivityKind, Stage
@@ -47,6 +48,7 @@ from informa.domain.review import (
     progress,
     referral_tree,
 )
+from informa.domain.wording import counted
 from informa.ui.keys import KeyHelp, bindings
 from informa.ui.screens.base import WorkspaceScreen
 from informa.ui.text import plain
@@ -137,7 +139,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
         with TabbedContent(id="review-tabs", initial="agenda-tab"):
             with TabPane("Agenda", id="agenda-tab"):
                 agenda = AgendaList(id="agenda")
-                agenda.border_title = "Due and overdue"
+                agenda.border_title = agenda_title(AHEAD_DAYS)
                 yield agenda
             with TabPane("Progress", id="progress-tab"), VerticalScroll(id="progress-body"):
                 goal = Static("", id="goal", classes="figures")
@@ -232,8 +234,8 @@ class ReviewScreen(WorkspaceScreen[int | None]):
         text.append(f"{figures.total}", style="bold")
         text.append(f" in all, of your goal of {figures.goal}\n")
         text.append(
-            f"{figures.companies} companies · {figures.roles} roles · "
-            f"{figures.industries} industries"
+            f"{counted(figures.companies, 'company')} · {counted(figures.roles, 'role')} · "
+            f"{counted(figures.industries, 'industry')}"
         )
         if figures.hint:
             text.append(f"\n{figures.hint}", style="italic yellow")
@@ -251,7 +253,7 @@ class ReviewScreen(WorkspaceScreen[int | None]):
                 lines.append(f"  ({step.rate:.0%} of the step before)", style="dim")
             lines.append("\n")
         reply = (
-            f"{steps.median_reply_days:g} days"
+            f"{steps.median_reply_days:g} {'day' if steps.median_reply_days == 1 else 'days'}"
             if steps.median_reply_days is not None
             else "no replies yet"
         )
@@ -346,7 +348,8 @@ class ReviewScreen(WorkspaceScreen[int | None]):
             add(tree.root, node)
         if not trees:
             tree.root.add_leaf(plain("Nobody has referred anyone yet. Ask who else to talk to!"))
-        tree.border_subtitle = f"{sum(node.size for node in trees)} people in {len(trees)} trees"
+        people = counted(sum(node.size for node in trees), "person")
+        tree.border_subtitle = f"{people} in {counted(len(trees), 'tree')}"
         tree.cursor_line = 0
 
     @on(Tree.NodeSelected, "#referral-tree")

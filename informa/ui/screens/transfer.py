@@ -24,6 +24,7 @@ from textual.widgets import Button, Input, ProgressBar, Static
 
 from informa import paths
 from informa.domain.errors import InformaError
+from informa.domain.wording import counted
 from informa.ui.dialogs.base import Dialog, field_row, keys_hint
 from informa.ui.keys import bindings
 from informa.ui.text import plain
@@ -155,7 +156,7 @@ def _export(transfer: Transfer, store: Store, target: Path, rules: Rules) -> str
 
     if transfer.folder:
         exported = transfers.export_markdown(store, target)
-        return f"Wrote {exported.files} files to {exported.path}"
+        return f"Wrote {counted(exported.files, 'file')} to {exported.path}"
     transfers.export(store, transfer.format, target, bom=True, rules=rules)  # BOM: for Excel
     return f"Wrote {target}"
 
@@ -323,7 +324,7 @@ class TransferScreen(Dialog[bool]):
         self.add_class("-running")
         bar = self.query_one("#transfer-progress", ProgressBar)
         bar.update(total=max(len(result.contacts), 1), progress=0)
-        self.say(f"Importing {len(result.contacts)} rows from {path.name}…")
+        self.say(f"Importing {counted(len(result.contacts), 'row')} from {path.name}…")
         self.run_import(path, result)
 
     @work(thread=True, exclusive=True, group="transfer")

@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from informa.domain.followup import AgendaItem, AgendaKind, group_by_day
+from informa.domain.wording import counted
 from informa.ui.keys import bindings
 from informa.ui.text import plain
 
@@ -77,7 +78,7 @@ class AgendaList(OptionList):
             if wanted is not None:
                 self.highlighted = self.get_option_index(f"a-{wanted}")
         overdue = sum(item.is_overdue_at(now) for item in self._items)
-        self.border_subtitle = f"{len(self._items)} items · {overdue} overdue"
+        self.border_subtitle = f"{counted(len(self._items), 'item')} · {overdue} overdue"
 
     def _post(self, make: type[Message], *args: object) -> None:
         item = self.current

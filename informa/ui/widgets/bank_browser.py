@@ -21,6 +21,7 @@ from textual.widgets.tree import TreeNode
 
 from informa.domain.banks import BankSet, Question, Topic
 from informa.domain.plan import search_questions
+from informa.domain.wording import counted
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeInput
 
@@ -143,7 +144,7 @@ class BankBrowser(Vertical):
                     topic_node = bank_node.add(Text(topic.title))
                     for question in topic.questions:
                         self._leaf(topic_node, topic, question)
-            self.border_subtitle = f"{self.banks.question_count} questions"
+            self.border_subtitle = counted(self.banks.question_count, "question")
         tree.cursor_line = 0
 
     def _fill_found(self, tree: BankTree, query: str) -> None:

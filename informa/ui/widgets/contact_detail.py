@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from informa.domain.clock import humanize_ago
+from informa.domain.wording import counted
 from informa.ui.keys import key_for
 from informa.ui.text import clean, plain
 
@@ -161,7 +162,7 @@ def _interviews(loaded: ContactDossier, now: datetime) -> list[RenderableType]:
         else:
             line.append(f"  {interview.target_minutes} min planned", style="dim")
         if interview.questions:
-            line.append(f"  {len(interview.questions)} questions", style="dim")
+            line.append(f"  {counted(len(interview.questions), 'question')}", style="dim")
         parts.append(line)
         if interview.link and interview.ended_at is None:
             parts.append(Text.assemble("    ", plain(interview.link, "underline")))

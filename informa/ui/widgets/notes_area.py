@@ -103,6 +103,9 @@ class NotesArea(SafeTextArea):
                     text, (row, 0), (row, len(current)), maintain_selection_offset=False
                 )
             )
+        # The cursor moved before the new line made the document taller (the scroll stopped
+        # at the old end): scroll again once the size is known.
+        self.call_after_refresh(self.scroll_cursor_visible)
 
     def type_over(self, text: str) -> None:
         """``text`` in place of the selection (at the cursor when there is none)."""

@@ -218,3 +218,27 @@ def test_contact_errors_lists_every_refused_field() -> None:
     draft = ContactDraft(name=" ", email="nope", linkedin_url="ftp://x")
     assert set(contact_errors(draft)) == {"name", "email", "linkedin_url"}
     assert contact_errors(ContactDraft(name="Sam")) == {}
+
+
+async def test_choosing_a_referrer_makes_the_default_source_referral() -> None:
+    app = new_form()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Kim", *["tab"] * 7)  # Referred by
+        await pilot.press("enter", "down", "enter")  # nobody → Ana
+        assert app.screen.query_one("#source", Select).value is Source.REFERRAL
+        await pilot.press("enter", "up", "enter")  # Ana → nobody: the default again
+        assert app.screen.query_one("#source", Select).value is Source.LINKEDIN
+        await pilot.press("enter", "down", "down", "enter")  # nobody → Sam
+        await pilot.press("f2")
+        await pilot.pause()
+    assert app.result == ContactDraft(name="Kim", source=Source.REFERRAL, referred_by_id=2)
+
+
+async def test_a_chosen_source_stays_when_a_referrer_is_chosen() -> None:
+    # test_source_referrer_tags_and_notes: Alumni chosen first, then Sam: Alumni stays.
+    app = Host(lambda: ContactForm(companies=COMPANIES, referrers=REFERRERS, initial=SAM))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#referred_by", Select).value = 3
+        await pilot.pause()
+        assert app.screen.query_one("#source", Select).value is Source.ALUMNI
