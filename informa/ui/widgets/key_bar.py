@@ -187,8 +187,7 @@ class KeyBar(Widget, can_focus=False):
 
     def render(self) -> Text:
         """The screen's keys from the left: all of them, or the highest-ranked that fit (then
-        an ellipsis); the app's
-        (help, quit) and the palette's on the right, always."""
+        an ellipsis); the app's (help, quit) and the palette's on the right, always."""
         keys = self._current()
         width = self.size.width
         right = 1 + sum(key.width + 1 for key in keys.app)  # a space before them, one after each
