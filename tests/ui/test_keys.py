@@ -9,7 +9,7 @@ from typing import Any
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import HelpPanel, Markdown
+from textual.widgets import HelpPanel, Markdown, TextArea
 from textual.widgets._markdown import MarkdownBlock
 
 from informa.domain.model import InterviewStatus
@@ -87,7 +87,7 @@ async def test_the_palette_in_a_call_offers_its_actions(make: AppFactory) -> Non
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_call(pilot)
         palette = await open_palette(pilot, "pause")
-        assert palette_titles(palette)[0] == "Pause"
+        assert palette_titles(palette)[0] == "Pause or resume the clock"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -97,6 +97,45 @@ async def test_the_palette_in_a_call_offers_its_actions(make: AppFactory) -> Non
         await quiet(pilot)
         showing(app, DebriefScreen)
         assert app.store.interviews.get(screen.interview_id).status is InterviewStatus.DONE
+
+
+CALL_SEARCHES = {
+    "end": "End call",
+    "call": "End call",
+    "pause": "Pause or resume the clock",
+    "resume": "Pause or resume the clock",
+    "referral": "Tag as Referral",
+    "add referral": "Add referral",
+    "tag advice": "Tag as Advice",
+    "info": "Tag as Info",
+    "todo": "Tag as Action (TODO)",
+    "skip": "Skip question",
+    "asked": "Question asked",
+    "pitch": "Pitch card",
+    "time": "Write the time",
+    "leave": "Leave the call open",
+    "help": "Keys and help",
+}
+
+
+async def test_the_palette_finds_every_call_action_by_name(make: AppFactory) -> None:
+    """What a user would type for an action of the call finds it first."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_call(pilot)
+        found = {}
+        for query in CALL_SEARCHES:
+            palette = await open_palette(pilot, query)
+            found[query] = palette_titles(palette)[0]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+        assert found == CALL_SEARCHES
+        palette = await open_palette(pilot, "tag advice")
+        await pilot.press("enter")  # the current line of the notes (empty) becomes advice
+        await quiet(pilot)
+        assert app.screen is screen
+        assert screen.query_one("#notes", TextArea).text.startswith("A:")
 
 
 async def test_every_key_of_the_call_is_a_palette_command(make: AppFactory) -> None:
