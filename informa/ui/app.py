@@ -245,6 +245,14 @@ class InformaApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    def action_show_help_panel(self) -> None:
+        """The help panel (``F1``, the palette's *Keys and help*): informa's, which lies over
+        the screen and gives the screen's help its whole height (``widgets/help_panel``)."""
+        if not self.screen.query("HelpPanel"):
+            from informa.ui.widgets.help_panel import InformaHelp
+
+            self.screen.mount(InformaHelp())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title == "Keys":  # the help panel (F1): found by "help" as well

@@ -238,3 +238,48 @@ async def test_a_remapped_key_keeps_its_place_in_the_key_bar(
         shown = [(key.display, key.description) for key in bar._read_keys().screen]
         assert shown[0] == ("^n", "New")
         assert str(bar.render()).startswith("^n New e Edit")
+
+
+async def test_f1_in_a_call_shows_every_key_and_leaves_the_notes_their_width(
+    make: AppFactory,
+) -> None:
+    """At 80x24 and 100x30 the help lies over the right-hand side: the notes keep their
+    width, End call is on its first page, the rest scrolls into view, the key bar draws in
+    what is left of its line."""
+    from informa.ui.widgets.key_bar import KeyBar
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_call(pilot)
+        notes = screen.query_one("#notes", TextArea)
+        for size in ((80, 24), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            width = notes.region.width
+            await pilot.press("f1")
+            await settle(pilot)
+            panel = screen.query_one(HelpPanel)
+            markdown = panel.query_one("#widget-help", Markdown)
+            assert notes.region.width == width >= 30
+            assert panel.region.right == size[0]
+            assert panel.region.width >= 36
+            source, drawn = help_text(pilot)
+            for key in keys_of("call"):
+                assert key.label in source
+            assert "F10 End call: saves" in drawn
+            blocks = list(markdown.query(MarkdownBlock))
+            end_call = next(block for block in blocks if "F10 End call" in str(block.render()))
+            assert markdown.region.contains_region(end_call.region)  # on the first page
+            last = blocks[-1]
+            markdown.scroll_end(animate=False)
+            await settle(pilot)
+            assert markdown.region.contains_region(last.region)  # the rest, by scrolling
+            bar = screen.query_one(KeyBar)
+            shown = str(bar.render()).rstrip()
+            assert len(shown) <= panel.region.x
+            assert shown.endswith("F1 Help ▏^p palette")
+            await pilot.press("f1")
+            await settle(pilot)
+            assert not screen.query(HelpPanel)
+            assert notes.region.width == width
+            assert len(str(bar.render())) == size[0]

@@ -189,7 +189,7 @@ class KeyBar(Widget, can_focus=False):
         """The screen's keys from the left: all of them, or the highest-ranked that fit (then
         an ellipsis); the app's (help, quit) and the palette's on the right, always."""
         keys = self._current()
-        width = self.size.width
+        width = self.size.width - self._covered()
         right = 1 + sum(key.width + 1 for key in keys.app)  # a space before them, one after each
         if keys.palette is not None:
             right += keys.palette.width + 1  # the separator
@@ -225,6 +225,13 @@ class KeyBar(Widget, can_focus=False):
             spans.append((position + 1, position + 1 + keys.palette.width, keys.palette))
         self._spans = spans
         return line
+
+    def _covered(self) -> int:
+        """How many cells on the right the help panel (``F1``) lies over."""
+        for panel in self.screen.query("HelpPanel"):  # by name: its module loads late
+            if panel.layer != self.layer and panel.region:
+                return max(self.region.right - panel.region.x, 0)
+        return 0
 
     def _description_style(self, key: BarKey) -> Style:
         style = self.get_component_rich_style("key-bar--description")
