@@ -245,7 +245,7 @@ async def test_f1_in_a_call_shows_every_key_and_leaves_the_notes_their_width(
 ) -> None:
     """At 80x24 and 100x30 the help lies over the right-hand side: the notes keep their
     width, End call is on its first page, the rest scrolls into view, the key bar draws in
-    what is left of its line."""
+    what is left of its line. At 140 it takes its place beside the notes."""
     from informa.ui.widgets.key_bar import KeyBar
 
     app = make()
@@ -283,3 +283,13 @@ async def test_f1_in_a_call_shows_every_key_and_leaves_the_notes_their_width(
             assert not screen.query(HelpPanel)
             assert notes.region.width == width
             assert len(str(bar.render())) == size[0]
+
+        await pilot.resize_terminal(140, 40)  # wide: beside the screen, as Textual's
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        panel = screen.query_one(HelpPanel)
+        assert notes.region.right <= panel.region.x
+        assert notes.region.width >= 40
+        assert str(bar.render()).rstrip().endswith("F1 Help ▏^p palette")
+        assert len(str(bar.render())) == panel.region.x

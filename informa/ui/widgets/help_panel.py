@@ -5,9 +5,10 @@ help at most half its height, above a panel of every key in effect, the focused 
 (a text area's cursor moves) first. At 80×24 in a call that cut the help mid-list and left
 the notes no width at all. This one:
 
-- lies over the right-hand side of the screen, on a layer of its own: the screen keeps its
-  layout (the notes their width) while it is open, and the key bar draws its keys in what
-  is left of its line;
+- on a terminal narrower than ``WIDE`` columns, lies over the right-hand side of the
+  screen, on a layer of its own: the screen keeps its layout (the notes their width) while
+  it is open, and the key bar draws its keys in what is left of its line; wider, it takes
+  its third of the screen beside it, as Textual's does;
 - gives the screen's help (which lists its keys, with the keys in effect: ``KeyHelp``) the
   panel's whole height, scrolling when it is longer;
 - shows Textual's key panel only where the screen has no help of its own.
@@ -21,6 +22,8 @@ from textual.widgets import HelpPanel
 
 LAYER = "informa-help"
 """The screen's layer the panel lies on, above the screen's own widgets."""
+WIDE = 120
+"""From this many columns, the panel takes its place beside the screen instead of over it."""
 
 
 class InformaHelp(HelpPanel):
@@ -28,14 +31,17 @@ class InformaHelp(HelpPanel):
 
     DEFAULT_CSS = """
     InformaHelp {
-        layer: informa-help;
-        split: initial;
-        dock: right;
-        width: 50%;
-        min-width: 36;
-        max-width: 64;
         height: 100%;
-        background: $surface;
+
+        &.-over {
+            layer: informa-help;
+            split: initial;
+            dock: right;
+            width: 50%;
+            min-width: 36;
+            max-width: 64;
+            background: $surface;
+        }
 
         #widget-help {
             max-height: 100%;
@@ -55,9 +61,15 @@ class InformaHelp(HelpPanel):
         if LAYER not in screen.layers:
             declared = screen.styles.layers if screen.styles.has_rule("layers") else ("default",)
             screen.styles.layers = " ".join((*declared, LAYER))
+        self._place()
 
     def on_resize(self) -> None:
+        self._place()
         self._redraw_key_bars()
+
+    def _place(self) -> None:
+        """Over the screen or beside it, for the terminal's width now."""
+        self.set_class(self.app.size.width < WIDE, "-over")
 
     def on_unmount(self) -> None:
         self._redraw_key_bars()
