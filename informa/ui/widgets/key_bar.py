@@ -228,7 +228,7 @@ class KeyBar(Widget, can_focus=False):
 
     def _covered(self) -> int:
         """How many cells on the right the help panel (``F1``) lies over."""
-        for panel in self.screen.query("HelpPanel"):  # by name: its module loads late
+        for panel in self.screen.query_children("HelpPanel"):  # by name: it loads late
             if panel.layer != self.layer and panel.region:
                 return max(self.region.right - panel.region.x, 0)
         return 0
