@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from informa.settings import Settings
     from informa.templates import TemplateSet
 
+HELP_COMMAND = "Keys and help"
+"""The palette's title for Textual's "Keys" command (the help panel, F1)."""
+
 EditorLauncher = Callable[[str, str], str]
 """Edit ``text`` (second argument: a file suffix such as ``.md``) and return the result."""
 
@@ -242,8 +245,19 @@ class InformaApp(App[None]):
         else:
             self.action_show_help_panel()
 
+    def action_show_help_panel(self) -> None:
+        """The help panel (``F1``, the palette's *Keys and help*): informa's, which lies over
+        the screen and gives the screen's help its whole height (``widgets/help_panel``)."""
+        if not self.screen.query("HelpPanel"):
+            from informa.ui.widgets.help_panel import InformaHelp
+
+            self.screen.mount(InformaHelp())
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":  # the help panel (F1): found by "help" as well
+                command = command._replace(title=HELP_COMMAND)
+            yield command
         yield from key_commands(screen)
         if isinstance(screen, PipelineScreen):
             from informa.ui.screens.transfer import TRANSFERS

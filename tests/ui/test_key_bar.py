@@ -7,7 +7,7 @@ from textual.binding import Binding
 
 from informa.ui.app import InformaApp
 from informa.ui.dialogs.base import keys_hint
-from informa.ui.widgets.key_bar import ELLIPSIS, KeyBar
+from informa.ui.widgets.key_bar import ELLIPSIS, BarKey, KeyBar, kept
 
 from .helpers import AppFactory, settle
 
@@ -127,3 +127,42 @@ async def test_a_click_on_a_key_presses_it_and_hovering_tells_what_it_does(
         await pilot.click(KeyBar, offset=(x_of(bar, "n New"), 0))
         await settle(pilot)
         assert isinstance(app.screen, ContactForm)
+
+
+async def test_a_narrow_bar_keeps_a_calls_most_important_keys(make: AppFactory) -> None:
+    """At 80 columns in a call the bar leaves out lower-ranked keys (the tags) rather than
+    End call and Pause at its end; at 120 it shows more, always in the table's order."""
+    from .test_keys import start_call
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_call(pilot)
+        narrow = drawn(bar_of(app)).plain
+        assert len(narrow) <= 80
+        for label in ("F10 End call", "F9 Pause", "F2 Asked", "F1 Help", "^q Quit"):
+            assert label in narrow
+        assert ELLIPSIS in narrow
+        assert "F6 Info" not in narrow  # a tag: lower ranked
+        assert narrow.index("F2 Asked") < narrow.index("F9 Pause") < narrow.index("F10 End call")
+
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot)
+        wide = drawn(bar_of(app)).plain
+        shown = [key.label for key in bar_of(app).keys if key.label in wide]
+        assert len(shown) > len([key for key in bar_of(app).keys if key.label in narrow])
+        for label in ("F10 End call", "F9 Pause", "F5 Advice", "F1 Help"):
+            assert label in wide
+        places = [wide.index(label) for label in shown]
+        assert places == sorted(places)
+
+
+def test_the_lower_ranked_keys_are_left_out_first_and_the_order_stays() -> None:
+    def key(name: str, rank: int = 0) -> BarKey:
+        return BarKey(name, name, "", True, "", rank)
+
+    keys = [key("aaaa"), key("bbbb", 1), key("cccc"), key("dddd", 2)]
+    assert kept(keys, 19) == keys  # four keys and three spaces
+    assert [k.key for k in kept(keys, 18)] == ["aaaa", "bbbb", "dddd"]  # and "… "
+    assert [k.key for k in kept(keys, 13)] == ["bbbb", "dddd"]
+    assert [k.key for k in kept(keys, 7)] == ["dddd"]
+    assert kept(keys, 5) == []

@@ -103,7 +103,7 @@ def test_every_action_exists(key: Key) -> None:
 
 
 def test_every_action_is_in_the_palette_or_textual_has_it() -> None:
-    textual_commands = {"toggle_help": "Keys", "quit": "Quit"}
+    textual_commands = {"toggle_help": "Keys and help", "quit": "Quit"}
     for key in KEYS:
         if key.palette:
             assert key.palette_title, key

@@ -9,7 +9,7 @@ from typing import Any
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import HelpPanel, Markdown
+from textual.widgets import HelpPanel, Markdown, TextArea
 from textual.widgets._markdown import MarkdownBlock
 
 from informa.domain.model import InterviewStatus
@@ -86,7 +86,7 @@ async def test_the_palette_in_a_call_offers_its_actions(make: AppFactory) -> Non
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_call(pilot)
         palette = await open_palette(pilot, "pause")
-        assert palette_titles(palette)[0] == "Pause"
+        assert palette_titles(palette)[0] == "Pause or resume the clock"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -96,6 +96,45 @@ async def test_the_palette_in_a_call_offers_its_actions(make: AppFactory) -> Non
         await quiet(pilot)
         showing(app, DebriefScreen)
         assert app.store.interviews.get(screen.interview_id).status is InterviewStatus.DONE
+
+
+CALL_SEARCHES = {
+    "end": "End call",
+    "call": "End call",
+    "pause": "Pause or resume the clock",
+    "resume": "Pause or resume the clock",
+    "referral": "Tag as Referral",
+    "add referral": "Add referral",
+    "tag advice": "Tag as Advice",
+    "info": "Tag as Info",
+    "todo": "Tag as Action (TODO)",
+    "skip": "Skip question",
+    "asked": "Question asked",
+    "pitch": "Pitch card",
+    "time": "Write the time",
+    "leave": "Leave the call open",
+    "help": "Keys and help",
+}
+
+
+async def test_the_palette_finds_every_call_action_by_name(make: AppFactory) -> None:
+    """What a user would type for an action of the call finds it first."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_call(pilot)
+        found = {}
+        for query in CALL_SEARCHES:
+            palette = await open_palette(pilot, query)
+            found[query] = palette_titles(palette)[0]
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen
+        assert found == CALL_SEARCHES
+        palette = await open_palette(pilot, "tag advice")
+        await pilot.press("enter")  # the current line of the notes (empty) becomes advice
+        await quiet(pilot)
+        assert app.screen is screen
+        assert screen.query_one("#notes", TextArea).text.startswith("A:")
 
 
 async def test_every_key_of_the_call_is_a_palette_command(make: AppFactory) -> None:
@@ -198,3 +237,58 @@ async def test_a_remapped_key_keeps_its_place_in_the_key_bar(
         shown = [(key.display, key.description) for key in bar._read_keys().screen]
         assert shown[0] == ("^n", "New")
         assert str(bar.render()).startswith("^n New e Edit")
+
+
+async def test_f1_in_a_call_shows_every_key_and_leaves_the_notes_their_width(
+    make: AppFactory,
+) -> None:
+    """At 80x24 and 100x30 the help lies over the right-hand side: the notes keep their
+    width, End call is on its first page, the rest scrolls into view, the key bar draws in
+    what is left of its line. At 140 it takes its place beside the notes."""
+    from informa.ui.widgets.key_bar import KeyBar
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start_call(pilot)
+        notes = screen.query_one("#notes", TextArea)
+        for size in ((80, 24), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            width = notes.region.width
+            await pilot.press("f1")
+            await settle(pilot)
+            panel = screen.query_one(HelpPanel)
+            markdown = panel.query_one("#widget-help", Markdown)
+            assert notes.region.width == width >= 30
+            assert panel.region.right == size[0]
+            assert panel.region.width >= 36
+            source, drawn = help_text(pilot)
+            for key in keys_of("call"):
+                assert key.label in source
+            assert "F10 End call: saves" in drawn
+            blocks = list(markdown.query(MarkdownBlock))
+            end_call = next(block for block in blocks if "F10 End call" in str(block.render()))
+            assert markdown.region.contains_region(end_call.region)  # on the first page
+            last = blocks[-1]
+            markdown.scroll_end(animate=False)
+            await settle(pilot)
+            assert markdown.region.contains_region(last.region)  # the rest, by scrolling
+            bar = screen.query_one(KeyBar)
+            shown = str(bar.render()).rstrip()
+            assert len(shown) <= panel.region.x
+            assert shown.endswith("F1 Help ▏^p palette")
+            await pilot.press("f1")
+            await settle(pilot)
+            assert not screen.query(HelpPanel)
+            assert notes.region.width == width
+            assert len(str(bar.render())) == size[0]
+
+        await pilot.resize_terminal(140, 40)  # wide: beside the screen, as Textual's
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        panel = screen.query_one(HelpPanel)
+        assert notes.region.right <= panel.region.x
+        assert notes.region.width >= 40
+        assert str(bar.render()).rstrip().endswith("F1 Help ▏^p palette")
+        assert len(str(bar.render())) == panel.region.x

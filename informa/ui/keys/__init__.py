@@ -163,9 +163,12 @@ def line_parts(group: list[Key], keymap: Keymap) -> tuple[str, str, str]:
 
 
 def help_lines(scopes: Iterable[str], keymap: Keymap) -> str:
-    """The help panel's key lines for ``scopes``: ``- `F10` **End call**: …``."""
+    """The help panel's key lines for ``scopes``: ``- `F10` **End call**: …``; the ranked
+    keys first (those the key bar keeps in view: *End call* is on a small terminal's first
+    page of help), then the others, each in the table's order."""
     lines = []
-    for group in grouped(key for scope in scopes for key in keys_of(scope)):
+    groups = grouped(key for scope in scopes for key in keys_of(scope))
+    for group in sorted(groups, key=lambda group: -max(key.rank for key in group)):
         keys, labels, text = line_parts(group, keymap)
         lines.append(f"- {keys} **{labels}**: {text}" if text else f"- {keys} **{labels}**")
     return "\n".join(lines)

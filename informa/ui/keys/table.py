@@ -44,6 +44,9 @@ class Key(NamedTuple):
     """Before the focused widget's own keys (the call's notes editor binds some itself)."""
     palette: bool = True
     """Offered in the command palette (off where Textual's own command does it)."""
+    rank: int = 0
+    """How hard the key bar keeps it in view when the screen's keys do not all fit: the
+    lower-ranked keys are left out first (of equal rank, the later ones), the order stays."""
 
     @property
     def palette_title(self) -> str:
@@ -87,9 +90,9 @@ KEYS: tuple[Key, ...] = (
         show=False),  # shown, it would be on every screen's key bar
     # -- the pipeline ---------------------------------------------------------------------
     Key("new_contact", "n", "pipeline", "new_contact", "New", "Add a contact.", title="New contact",
-        summary="Add someone to the pipeline"),
+        summary="Add someone to the pipeline", rank=3),
     Key("edit_contact", "e", "pipeline", "edit_contact", "Edit", "Edit this contact.",
-        title="Edit contact", summary="Edit the highlighted contact"),
+        title="Edit contact", summary="Edit the highlighted contact", rank=3),
     Key("log", "l", "pipeline", "log_interaction", "Log", "Log an interaction.",
         title="Log interaction",
         summary="Outreach sent, reply received, call, message, check-in, note"),
@@ -101,7 +104,8 @@ KEYS: tuple[Key, ...] = (
     Key("prepare_call", "p", "pipeline", "prepare_call", "Prepare call",
         "Plan the next call's questions, then start it.", title="Prepare call",
         summary="Plan the questions, check the pitch card, then start",
-        line="plan the next call (questions, pitch card, checklist), then start it"),
+        line="plan the next call (questions, pitch card, checklist), then start it",
+        rank=3),
     Key("start_call", "P", "pipeline", "start_call", "Start call",
         "Open the live call workspace now: notes, questions, timer.", title="Start call now",
         summary="Notes, question checklist and timer for a call now",
@@ -176,7 +180,8 @@ KEYS: tuple[Key, ...] = (
     _nav("text", "ctrl+shift+home", "document_start(True)", "Select to start", _DOCUMENT),
     _nav("text", "ctrl+shift+end", "document_end(True)", "Select to end", _DOCUMENT),
     # -- preparing a call -------------------------------------------------------------------
-    Key("prepare_start", "f5", "prepare", "start", "Start call", "Start the call now."),
+    Key("prepare_start", "f5", "prepare", "start", "Start call", "Start the call now.",
+        rank=3),
     Key("prepare_suggest", "g", "prepare", "suggest", "Suggest plan", "Suggest a full plan.",
         line="an opener, two or three questions per core topic, and the closing"),
     Key("prepare_own", "o", "prepare", "one_off", "Own question", "Add a question of your own.",
@@ -198,7 +203,7 @@ KEYS: tuple[Key, ...] = (
     Key("call_ask", "f2", "call", "ask", "Asked",
         "Mark the question at the cursor asked and start its notes.", title="Question asked",
         line="writes `## [07:42] the question` into the notes: its answer goes under it",
-        priority=True),
+        priority=True, rank=1),
     Key("call_skip", "f3", "call", "skip", "Skip",
         "Skip the question at the cursor (again: un-skip).", title="Skip question",
         line="skip the question (again: un-skip)", priority=True),
@@ -221,7 +226,7 @@ KEYS: tuple[Key, ...] = (
         group=_TAGS, priority=True),
     Key("call_tag_action", "f8", "call", "tag('TODO')", "Action",
         "Tag the current line as an action for you (TODO:); again removes it.",
-        title="Tag as Action", group=_TAGS, priority=True),
+        title="Tag as Action (TODO)", group=_TAGS, priority=True),
     Key("call_tag_cycle", "ctrl+t", "call", "cycle_tag", "Cycle tag",
         "Cycle the current line: none → A → I → R → TODO → none.",
         line="the line's tag: none → A → I → R → TODO → none", show=False,
@@ -233,11 +238,12 @@ KEYS: tuple[Key, ...] = (
     Key("call_referral", "ctrl+r", "call", "referral", "Add referral",
         "Add someone they suggested as a new contact, referred by them.",
         line="someone they suggest: a new prospect, and an `R:` line in the notes",
-        priority=True),
-    Key("call_pause", "f9", "call", "pause", "Pause", "Pause or resume the clock.", priority=True),
+        priority=True, rank=1),
+    Key("call_pause", "f9", "call", "pause", "Pause", "Pause or resume the clock.",
+        title="Pause or resume the clock", priority=True, rank=2),
     Key("call_end", "f10", "call", "end_call", "End call", "Save the notes and end the call.",
         line="saves, stops the clock, moves them to *Interviewed*, opens the debrief",
-        priority=True),
+        priority=True, rank=3),
     Key("call_editor", "ctrl+o", "call", "open_editor", "$EDITOR",
         "Edit the notes in your own editor ($VISUAL / $EDITOR).",
         line="the notes in your own editor (`$VISUAL` / `$EDITOR`)",
@@ -260,10 +266,11 @@ KEYS: tuple[Key, ...] = (
     Key("debrief_save", "f2", "debrief", "save", "Save", "Save, add the ticked referrals, close.",
         title="Save the debrief",
         line="add the ticked referrals as prospects referred by them, close",
-        priority=True),
+        priority=True, rank=3),
     Key("debrief_thank_you", "f4", "debrief", "thank_you", "Thank-you",
         "Draft the thank-you: pick what you learned, copy, mark it sent.", title="Draft thank-you",
-        line="draft it (what you learned is ticked), copy it, mark it sent", priority=True),
+        line="draft it (what you learned is ticked), copy it, mark it sent", priority=True,
+        rank=2),
     Key("debrief_close", "escape", "debrief", "close", "Later",
         "Close; what you wrote is saved, the referrals wait.", title="Close the debrief",
         line="close; what you wrote is saved, the referrals wait"),
@@ -305,8 +312,9 @@ KEYS: tuple[Key, ...] = (
     Key("transfer_go", "ctrl+o", "transfer", "go", "Import", "Import the file, as checked.",
         show=False),
     # -- dialogs ----------------------------------------------------------------------------
-    Key("dialog_cancel", "escape", "dialog", "cancel", "Cancel", "Close without saving."),
-    Key("dialog_save", "f2", "form", "save", "Save", "Save and close."),
+    Key("dialog_cancel", "escape", "dialog", "cancel", "Cancel", "Close without saving.",
+        rank=2),
+    Key("dialog_save", "f2", "form", "save", "Save", "Save and close.", rank=3),
     # ctrl+e is the text area's "end of line" (end still does that): taken first.
     Key("dialog_editor", "ctrl+e", "research", "open_editor", "Editor",
         "Edit the notes in $EDITOR.", title="Edit in $EDITOR",
@@ -315,7 +323,7 @@ KEYS: tuple[Key, ...] = (
         group="answer the question"),
     Key("dialog_deny", "n", "confirm", "cancel", "No", "Do nothing.", group="answer the question"),
     Key("dialog_save", "f2", "outreach", "save", "Copy & log",
-        "Copy the message to the clipboard and log the outreach."),
+        "Copy the message to the clipboard and log the outreach.", rank=3),
     *(Key(f"dialog_stage_{number}", str(number), "stage_picker", f"pick({number})",
           stage.label, f"Move to {stage.label}.", title=f"Move to {stage.label}",
           group="move the contact to that stage", show=False)
@@ -323,7 +331,8 @@ KEYS: tuple[Key, ...] = (
     Key("dialog_save", "f2", "thank_you", "save", "Mark sent",
         "Close and record the thank-you as sent (copy it first with f3).",
         title="Mark the thank-you sent",
-        line="record the thank-you as sent (in their timeline, off the agenda) and close"),
+        line="record the thank-you as sent (in their timeline, off the agenda) and close",
+        rank=3),
     Key("dialog_copy", "f3", "thank_you", "copy", "Copy",
         "Copy the draft (or, from the subject line, the subject) to the clipboard. Copying does "
         "not mark it sent.", title="Copy the thank-you",

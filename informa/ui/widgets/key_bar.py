@@ -48,6 +48,17 @@ def _in_table_order(
     return [item for _, item in sorted(enumerate(items), key=place)]
 
 
+def _ranks() -> dict[str, int]:
+    """Each binding id's rank in the key table (an id shared by scopes: its highest)."""
+    from informa.ui.keys import KEYS
+
+    ranks: dict[str, int] = {}
+    for key in KEYS:
+        if key.id:
+            ranks[key.id] = max(ranks.get(key.id, 0), key.rank)
+    return ranks
+
+
 class BarKey(NamedTuple):  # not dataclasses: this module loads before the first frame
     """One key as drawn: ``key`` is what pressing it sends (``simulate_key``)."""
 
@@ -56,6 +67,8 @@ class BarKey(NamedTuple):  # not dataclasses: this module loads before the first
     description: str
     enabled: bool
     tooltip: str
+    rank: int = 0
+    """The key table's rank: on a narrow bar, the lower-ranked keys are left out first."""
 
     @property
     def width(self) -> int:
@@ -147,6 +160,7 @@ class KeyBar(Widget, can_focus=False):
         app_keys: list[BarKey] = []
         palette: BarKey | None = None
         actions: set[str] = set()
+        ranks = _ranks()
         for key, (node, binding, enabled, tooltip) in _in_table_order(active, app):
             if key == palette_key:
                 palette = BarKey(
@@ -159,7 +173,12 @@ class KeyBar(Widget, can_focus=False):
             elif binding.show and binding.action not in actions:
                 actions.add(binding.action)  # one key per action, as in the footer
                 shown = BarKey(
-                    key, app.get_key_display(binding), binding.description, enabled, tooltip or ""
+                    key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    enabled,
+                    tooltip or "",
+                    ranks.get(binding.id or "", 0),
                 )
                 (app_keys if node is app else screen).append(shown)
         return Keys(screen, app_keys, palette)
@@ -167,31 +186,32 @@ class KeyBar(Widget, can_focus=False):
     # -- drawing ------------------------------------------------------------------------
 
     def render(self) -> Text:
-        """The screen's keys from the left, as many as fit (then an ellipsis); the app's
-        (help, quit) and the palette's on the right, always."""
+        """The screen's keys from the left: all of them, or the highest-ranked that fit (then
+        an ellipsis); the app's (help, quit) and the palette's on the right, always."""
         keys = self._current()
-        width = self.size.width
+        width = self.size.width - self._covered()
         right = 1 + sum(key.width + 1 for key in keys.app)  # a space before them, one after each
         if keys.palette is not None:
             right += keys.palette.width + 1  # the separator
         room = max(width - right, 0)
-        wanted = sum(key.width + 1 for key in keys.screen) - 1  # a space between two keys
-        fits = room if wanted <= room else room - len(ELLIPSIS) - 1  # what is cut is said
+        shown = kept(keys.screen, room)
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, BarKey]] = []
         position = 0
-        for index, key in enumerate(keys.screen):
+        for index, key in enumerate(shown):
             gap = 1 if index else 0
-            if position + gap + key.width > fits:
-                if position + gap + len(ELLIPSIS) <= room:
-                    line.append(" " * gap + ELLIPSIS, self._description_style(key))
-                    position += gap + len(ELLIPSIS)
-                break
             line.append(" " * gap)
             position += gap
             self._append(line, key)
             spans.append((position, position + key.width, key))
             position += key.width
+        if len(shown) < len(keys.screen):  # what is left out is said (F1 lists it)
+            gap = 1 if shown else 0
+            if position + gap + len(ELLIPSIS) <= room:
+                line.append(
+                    " " * gap + ELLIPSIS, self.get_component_rich_style("key-bar--description")
+                )
+                position += gap + len(ELLIPSIS)
         line.append(" " * (max(room - position, 0) + 1))
         position = max(room, position) + 1
         for key in keys.app:
@@ -205,6 +225,13 @@ class KeyBar(Widget, can_focus=False):
             spans.append((position + 1, position + 1 + keys.palette.width, keys.palette))
         self._spans = spans
         return line
+
+    def _covered(self) -> int:
+        """How many cells on the right the help panel (``F1``) lies over."""
+        for panel in self.screen.query_children("HelpPanel"):  # by name: it loads late
+            if panel.layer != self.layer and panel.region:
+                return max(self.region.right - panel.region.x, 0)
+        return 0
 
     def _description_style(self, key: BarKey) -> Style:
         style = self.get_component_rich_style("key-bar--description")
@@ -251,3 +278,20 @@ class KeyBar(Widget, can_focus=False):
             self.app.simulate_key(key.key)
         else:
             self.app.bell()
+
+
+def kept(keys: list[BarKey], room: int) -> list[BarKey]:
+    """The keys drawn in ``room`` cells (a space between two), in their order: all of them if
+    they fit; if not, the highest-ranked first (of equal rank, the earlier), as many as fit
+    with the ellipsis that says some are left out."""
+    if sum(key.width + 1 for key in keys) - 1 <= room:
+        return keys
+    room -= len(ELLIPSIS) + 1
+    chosen: set[int] = set()
+    used = -1  # no space before the first key
+    for index in sorted(range(len(keys)), key=lambda index: (-keys[index].rank, index)):
+        if used + 1 + keys[index].width > room:
+            break  # a lower-ranked key never takes the place of a higher-ranked one
+        used += 1 + keys[index].width
+        chosen.add(index)
+    return [key for index, key in enumerate(keys) if index in chosen]
