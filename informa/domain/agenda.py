@@ -27,6 +27,7 @@ def agenda_title(horizon_days: int) -> str:
 class AgendaKind(StrEnum):
     """What an agenda item asks for. Declaration order is the order on a day's agenda."""
 
+    CALL = "call"
     THANK_YOU = "thank_you"
     SECOND_CONTACT = "second_contact"
     FOLLOW_UP = "follow_up"
@@ -45,6 +46,7 @@ class AgendaKind(StrEnum):
 
 
 _KIND_LABELS = {
+    AgendaKind.CALL: "Call",
     AgendaKind.THANK_YOU: "Thank-you",
     AgendaKind.SECOND_CONTACT: "Second contact",
     AgendaKind.FOLLOW_UP: "Follow-up",
@@ -70,7 +72,10 @@ class AgendaItem:
     """One line of why: "call ended Fri 20 Nov 15:30; due within 24 h"."""
     interview_id: int | None = None
     due_at: datetime | None = None
-    """The exact moment it falls due, for rules that have one (the thank-you); else None."""
+    """The exact moment it falls due, for rules that have one (the thank-you, a call's
+    start); else None."""
+    link: str = ""
+    """A call's link (video, phone), when the item is a call that has one."""
 
     @property
     def key(self) -> str:
@@ -98,13 +103,15 @@ class AgendaItem:
         return self.is_overdue(now.date())
 
     @property
-    def sort_key(self) -> tuple[date, int, str, int, datetime, str]:
-        """The agenda's order: due day, kind, name (case-folded), then contact id, exact moment
-        and key, so that equal-looking items still sort the same way every time."""
+    def sort_key(self) -> tuple[date, int, datetime, str, int, datetime, str]:
+        """The agenda's order: due day, kind, (calls by their time,) name (case-folded), then
+        contact id, exact moment and key, so that equal-looking items still sort the same way
+        every time."""
         moment = self.due_at.astimezone(UTC) if self.due_at is not None else _FAR
         return (
             self.due,
             self.kind.order,
+            moment if self.kind is AgendaKind.CALL else _FAR,
             self.contact_name.casefold(),
             self.contact_id,
             moment,

@@ -125,6 +125,8 @@ class Rules:
 def agenda_for(item: FollowUpInput, *, now: datetime, rules: Rules) -> list[AgendaItem]:
     """Everything the rules suggest for one contact, due or not yet due, in agenda order.
 
+    * **Call** for every call scheduled and not yet started, on its day (at its time); one
+      whose time has passed and that was never started stays on the agenda, overdue.
     * **Thank-you** for every call (a finished interview, or a call logged by hand) not yet
       marked sent — ``Interview.thank_you_sent_at``, or a thank-you logged at or after the
       call's end. Due ``thank_you_hours`` real hours after the call ends (daylight-saving
@@ -144,6 +146,7 @@ def agenda_for(item: FollowUpInput, *, now: datetime, rules: Rules) -> list[Agen
     assert zone is not None
     ctx = _Context(item, now, zone, rules, oldest_first(item.activities))
     found = [
+        *_calls_ahead(ctx),
         *_thank_yous(ctx),
         *_no_reply(ctx),
         *_check_in(ctx),
@@ -217,9 +220,18 @@ class _Context:
         *,
         interview_id: int | None = None,
         due_at: datetime | None = None,
+        link: str = "",
     ) -> AgendaItem:
         return AgendaItem(
-            kind, self.contact.id, self.contact.name, due, title, detail, interview_id, due_at
+            kind,
+            self.contact.id,
+            self.contact.name,
+            due,
+            title,
+            detail,
+            interview_id,
+            due_at,
+            link,
         )
 
 
@@ -245,6 +257,36 @@ def _calls(ctx: _Context) -> list[_Call]:
         if activity.kind is ActivityKind.CALL and activity.at not in ends
     ]
     return sorted(calls, key=lambda call: (call.ended_at, call.interview is None))
+
+
+def _calls_ahead(ctx: _Context) -> list[AgendaItem]:
+    """Calls scheduled and not started yet, each due on its local day at its time. One whose
+    time has passed stays, overdue, until it is started or cancelled."""
+    items = []
+    for interview in ctx.item.interviews:
+        at = interview.scheduled_at
+        if interview.status is not InterviewStatus.SCHEDULED or at is None:
+            continue
+        if interview.started_at is not None:
+            continue
+        local = at.astimezone(ctx.zone)
+        link = " ".join(interview.link.split())
+        if ctx.now > local:
+            detail = f"was scheduled for {ctx.show_moment(local)} and never started"
+        else:
+            detail = f"scheduled for {ctx.show_moment(local)}"
+        items.append(
+            ctx.make(
+                AgendaKind.CALL,
+                local.date(),
+                f"{local:%H:%M} call with {ctx.contact.name}",
+                f"{detail}; {link}" if link else f"{detail}; no link yet",
+                interview_id=interview.id,
+                due_at=local,
+                link=link,
+            )
+        )
+    return items
 
 
 def _thank_yous(ctx: _Context) -> list[AgendaItem]:

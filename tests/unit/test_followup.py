@@ -6,6 +6,7 @@ November 2026: Mon 16, Thu 19, Fri 20, Mon 23, Thu 26 (a holiday in some rows), 
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -869,6 +870,113 @@ def test_now_must_be_aware() -> None:
 
 
 def test_kinds_are_in_agenda_order_with_labels() -> None:
-    assert [k.order for k in K] == list(range(7))
+    assert [k.order for k in K] == list(range(8))
+    assert K.CALL.order == 0
     assert K.THANK_YOU.label == "Thank-you"
     assert f"{K.ADVICE_UPDATE}" == "advice_update"
+
+
+# ---------------------------------------------------------------------------------------------
+# Calls scheduled and not started yet
+
+
+def booked(
+    when: datetime,
+    *,
+    id: int = 9,
+    link: str = "https://meet.example/abc",
+    status: InterviewStatus = InterviewStatus.SCHEDULED,
+    started_at: datetime | None = None,
+) -> Interview:
+    return Interview(
+        id=id,
+        contact_id=1,
+        contact_name="Maya Okafor",
+        status=status,
+        scheduled_at=when,
+        started_at=started_at,
+        ended_at=None,
+        target_minutes=25,
+        link=link,
+        recording_consent=Consent.NOT_ASKED,
+        notes="",
+        notes_revision=0,
+        thank_you_sent_at=None,
+    )
+
+
+def test_a_scheduled_call_is_on_its_local_day_with_its_time_and_link() -> None:
+    now = datetime(2026, 11, 20, 9, 0, tzinfo=BERLIN)
+    # 23:30 UTC on Friday is 00:30 on Saturday in Berlin: the call is on Saturday's agenda.
+    person = contact(stage=Stage.SCHEDULED)
+    items = items_at(follow(person, interviews=(booked(at("2026-11-20", 23, 30)),)), now)
+    assert len(items) == 1
+    call = items[0]
+    assert (call.kind, call.due, call.title) == (
+        K.CALL,
+        d("2026-11-21"),
+        "00:30 call with Maya Okafor",
+    )
+    assert call.detail == "scheduled for Sat 21 Nov 00:30; https://meet.example/abc"
+    assert call.link == "https://meet.example/abc"
+    assert call.due_at == at("2026-11-20", 23, 30)
+    assert call.key == "call:1:9"
+    assert call.kind.label == "Call"
+    assert not call.is_overdue_at(now)
+
+
+def test_a_call_whose_time_passed_without_starting_is_overdue_and_says_so() -> None:
+    person = contact(stage=Stage.SCHEDULED)
+    items = items_at(follow(person, interviews=(booked(at("2026-11-19", 14), link=""),)))
+    assert [(one.kind, one.due) for one in items] == [(K.CALL, d("2026-11-19"))]
+    assert items[0].detail == "was scheduled for Thu 19 Nov 14:00 and never started; no link yet"
+    assert items[0].is_overdue_at(NOW)
+    assert agenda(
+        [follow(person, interviews=(booked(at("2026-11-19", 14)),))], now=NOW, rules=Rules()
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "started", "scheduled"),
+    [
+        (InterviewStatus.IN_PROGRESS, True, True),
+        (InterviewStatus.DONE, True, True),
+        (InterviewStatus.CANCELLED, False, True),
+        (InterviewStatus.PLANNED, False, True),
+        (InterviewStatus.SCHEDULED, True, True),
+        (InterviewStatus.SCHEDULED, False, False),
+    ],
+    ids=["in-progress", "done", "cancelled", "planned", "started", "no-time"],
+)
+def test_only_scheduled_calls_not_yet_started_are_on_the_agenda(
+    status: InterviewStatus, started: bool, scheduled: bool
+) -> None:
+    call = booked(
+        at("2026-11-23", 15), status=status, started_at=at("2026-11-20", 9) if started else None
+    )
+    if not scheduled:
+        call = replace(call, scheduled_at=None)
+    items = items_at(follow(contact(stage=Stage.SCHEDULED), interviews=(call,)))
+    assert K.CALL not in [one.kind for one in items]
+
+
+def test_calls_come_first_on_their_day_in_time_order() -> None:
+    aaron = make_contact(
+        2,
+        "Aaron Abbot",
+        stage=Stage.SCHEDULED,
+        next_action="Prepare",
+        next_action_due=d("2026-11-23"),
+    )
+    his_call = replace(
+        booked(at("2026-11-23", 16)), id=11, contact_id=2, contact_name="Aaron Abbot"
+    )
+    other = FollowUpInput(aaron, (), (his_call,))
+    maya = follow(contact(stage=Stage.SCHEDULED), interviews=(booked(at("2026-11-23", 9)),))
+    items = agenda([other, maya], now=NOW, rules=Rules())
+    assert [(one.kind, one.contact_name) for one in items] == [
+        (K.CALL, "Maya Okafor"),
+        (K.CALL, "Aaron Abbot"),
+        (K.NEXT_ACTION, "Aaron Abbot"),
+    ]
+    assert group_by_day(items, TODAY)[0][0] == "Mon 23 Nov"
