@@ -142,12 +142,13 @@ def _source_text(source: DbSource) -> str:
 )
 @click.pass_context
 def agenda(ctx: click.Context, as_json: bool, days: int) -> None:
-    """Print what is due or overdue today: thank-yous, follow-ups, check-ins, next actions."""
+    """Print what is due or overdue today: calls, thank-yous, follow-ups, check-ins, next
+    actions."""
     import json
 
     from informa.domain.agenda import agenda_title
     from informa.domain.clock import system_clock
-    from informa.domain.followup import group_by_day
+    from informa.domain.followup import AgendaKind, group_by_day
     from informa.settings import load_settings
     from informa.store import Store
 
@@ -185,6 +186,11 @@ def agenda(ctx: click.Context, as_json: bool, days: int) -> None:
                 "title": item.title,
                 "detail": item.detail,
                 "key": item.key,
+                **(
+                    {"at": item.due_at.isoformat(), "link": item.link}
+                    if item.kind is AgendaKind.CALL and item.due_at is not None
+                    else {}
+                ),
             }
             for item in items
         ]

@@ -341,3 +341,26 @@ def test_agenda_on_a_file_that_is_not_a_database(
     assert no_traceback(result)
     assert result.output.startswith("informa: ")
     assert bad.read_text() == "not sqlite"
+
+
+def test_agenda_lists_a_scheduled_call_with_its_time_and_link(
+    isolated_dirs: dict[str, Path], tmp_path: Path
+) -> None:
+    import json
+    from datetime import datetime
+
+    db = tmp_path / "demo.db"
+    assert run(["demo", "--out", str(db)]).exit_code == 0
+    rows = json.loads(run(["--db", str(db), "agenda", "--json", "--days", "14"]).output)
+    calls = [row for row in rows if row["kind"] == "call"]
+    aisha = next(row for row in calls if row["contact"] == "Aisha Rahman")
+    assert aisha["link"] == "https://zoom.us/j/87766554433"
+    at = datetime.fromisoformat(aisha["at"]).astimezone()
+    assert at.tzinfo is not None
+    assert aisha["due"] == at.date().isoformat()
+    assert aisha["title"] == f"{at:%H:%M} call with Aisha Rahman"
+    assert aisha["key"] == f"call:{aisha['contact_id']}:{aisha['interview_id']}"
+    assert all("link" not in row for row in rows if row["kind"] != "call")
+    text = run(["--db", str(db), "agenda", "--days", "14"]).output
+    assert f"  {at:%H:%M} call with Aisha Rahman\n" in text
+    assert "; https://zoom.us/j/87766554433\n" in text
