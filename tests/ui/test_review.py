@@ -197,3 +197,41 @@ async def test_the_agenda_title_says_it_lists_the_week_ahead(make: AppFactory) -
         assert agenda.border_title == "Overdue, today and the next 7 days"
         last = max(item.due for item in screen.agenda)
         assert last > NOW.date()  # it does list days after today
+
+
+async def test_a_call_to_come_is_on_the_agenda_with_its_time_at_80_columns(
+    make: AppFactory,
+) -> None:
+    from tests.ui.dialogs.host import shown
+
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(pilot, app)
+        agenda = screen.query_one(AgendaList)
+        await cursor_on(pilot, agenda, lambda i: i.kind is AgendaKind.CALL)
+        item = agenda.current
+        assert item is not None
+        assert item.due_at is not None
+        assert item.contact_name == "Aisha Rahman"
+        local = item.due_at  # in the clock's zone
+        assert item.title == f"{local:%H:%M} call with Aisha Rahman"
+        assert item.link == "https://zoom.us/j/87766554433"
+        screen_text = shown(app)
+        assert ">Call" in screen_text  # the kind, in bold
+        assert f"{local:%H:%M} call with Aisha Rahman" in screen_text
+        assert f"scheduled for {local:%a} {local.day} {local:%b} {local:%H:%M}" in screen_text
+        # Nothing to log or thank for yet: l and t are not offered, and do nothing.
+        keys = app.screen.active_bindings
+        assert "l" not in keys
+        assert "t" not in keys
+        assert "z" in keys
+        await pilot.press("l", "t")
+        await pilot.pause()
+        showing(app, ReviewScreen)
+        # enter shows them on the pipeline, where p prepares the call.
+        await pilot.press("enter")
+        await quiet(pilot)
+        showing(app, PipelineScreen)
+        highlighted = app.screen.query_one(ContactList).highlighted
+        assert highlighted is not None
+        assert highlighted.id == item.contact_id

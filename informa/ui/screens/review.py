@@ -63,7 +63,8 @@ if TYPE_CHECKING:
 REVIEW_HELP = """
 ## Review
 
-- **Agenda**: everything due or overdue, by day. `enter` shows the contact on the pipeline.
+- **Agenda**: everything due or overdue, by day, and the calls booked (time, person, link).
+  `enter` shows the contact on the pipeline.
 - **Progress**: interviews this month and in all against your goal (`interview_goal` in the
   settings), how varied they are, the funnel from prospect to interview, reply times.
 - **Insights**: pick a question to see every answer to it side by side; the advice list

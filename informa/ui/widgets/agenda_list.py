@@ -1,4 +1,5 @@
-"""The agenda: what is due or overdue, by day, one row per item with why it is there.
+"""The agenda: what is due or overdue, by day, one row per item with why it is there (a call
+to come: its time and contact, then when it was booked for and its link).
 
 The list changes nothing itself: its keys post messages for the screen to act on.
 """
@@ -79,6 +80,15 @@ class AgendaList(OptionList):
                 self.highlighted = self.get_option_index(f"a-{wanted}")
         overdue = sum(item.is_overdue_at(now) for item in self._items)
         self.border_subtitle = f"{counted(len(self._items), 'item')} · {overdue} overdue"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A call to come has nothing to log or thank for yet: `l` and `t` are not offered."""
+        item = self.current
+        is_call = item is not None and item.kind is AgendaKind.CALL
+        return not (is_call and action in ("log", "thank"))
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.refresh_bindings()  # the keys offered depend on the item
 
     def _post(self, make: type[Message], *args: object) -> None:
         item = self.current
