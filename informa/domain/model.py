@@ -210,6 +210,8 @@ class PipelineView:
     contacts: tuple[Contact, ...]
     complete: bool = True
     """False when ``contacts`` is only the first rows of the view (a first screenful)."""
+    calls: tuple[tuple[int, datetime], ...] = ()
+    """The calls booked today and not started: contact id and (local) time, in time order."""
 
     @property
     def listed(self) -> int:

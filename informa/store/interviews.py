@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from informa.domain import model as d
 from informa.domain.errors import InformaError, NotFoundError, ValidationError
@@ -101,6 +101,32 @@ class InterviewService(Service):
         """Calls started and not ended: after a crash, these are offered for resuming."""
         rows = m.Interview.select().where(m.Interview.status == d.InterviewStatus.IN_PROGRESS.value)
         return [self._value(row) for row in rows.order_by(m.Interview.started_at.desc())]
+
+    @reads
+    def booked_on(self, day: date) -> dict[int, datetime]:
+        """Calls booked on the local ``day`` (the clock's zone) and not started, of contacts
+        neither closed nor archived: each contact's first one, in time order, by contact id,
+        in local time."""
+        zone = self.now().tzinfo
+        start = datetime.combine(day, time(), tzinfo=zone)
+        end = datetime.combine(day + timedelta(days=1), time(), tzinfo=zone)
+        rows = (
+            m.Interview.select(m.Interview.contact, m.Interview.scheduled_at)
+            .join(m.Contact)
+            .where(
+                (m.Interview.status == d.InterviewStatus.SCHEDULED.value)
+                & m.Interview.started_at.is_null()
+                & (m.Interview.scheduled_at >= start)
+                & (m.Interview.scheduled_at < end)
+                & (m.Contact.stage != d.Stage.CLOSED.value)
+                & ~m.Contact.archived
+            )
+            .order_by(m.Interview.scheduled_at, m.Interview.id)
+        )
+        booked: dict[int, datetime] = {}
+        for row in rows:
+            booked.setdefault(row.contact_id, row.scheduled_at.astimezone(zone))
+        return booked
 
     @reads
     def asked_before(self, contact_id: int, *, excluding: int | None = None) -> set[str]:

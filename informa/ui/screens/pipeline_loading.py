@@ -188,7 +188,11 @@ class PipelineLoading(Screen[None]):
             contacts.sort_column = natural_sort(pipeline.view)
             contacts.sort_reverse = False
         contacts.set_contacts(
-            pipeline.contacts, self.informa.clock(), listed=pipeline.listed, new_view=new_view
+            pipeline.contacts,
+            self.informa.clock(),
+            listed=pipeline.listed,
+            new_view=new_view,
+            calls=dict(pipeline.calls),
         )
         detail = message.first_detail
         self._detail_read = None

@@ -11,7 +11,7 @@ a sort or a filter. A view of thousands that is only glanced at is never read wh
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
@@ -149,6 +149,8 @@ class ContactList(ScrollView, can_focus=True):
         self.sort_column = "name"
         self.sort_reverse = False
         self.now = datetime.min.replace(tzinfo=UTC)  # set with the first contacts
+        self.calls: Mapping[int, datetime] = {}
+        """Today's calls not started yet, by contact id: their (local) time."""
         self.empty_message = ""
         """Shown when no row is listed; nothing until the first contacts are set."""
         self._styles: dict[str, Style] = {}
@@ -167,13 +169,15 @@ class ContactList(ScrollView, can_focus=True):
         *,
         listed: int | None = None,
         new_view: bool = False,
+        calls: Mapping[int, datetime] | None = None,
     ) -> None:
         """Show ``contacts`` (sorted and filtered as the user chose), keeping the cursor on
         the same person when they are still listed, else on the same row (the top of a
         ``new_view``). ``listed``: how many the view holds when ``contacts`` are only its
-        first rows."""
+        first rows. ``calls``: today's calls by contact id (first by due, "Call 15:00")."""
         keep = self.highlighted_id
         self.now = now
+        self.calls = calls or {}
         self._all = list(contacts)
         self._listed = len(self._all) if listed is None else max(listed, len(self._all))
         self._wanted = False
@@ -236,7 +240,7 @@ class ContactList(ScrollView, can_focus=True):
 
     def _resort(self, keep: int | None, *, same_row: bool = True) -> None:
         """Sort everyone once; the matcher keeps that order, so filtering needs no sort."""
-        ordered = in_order(self._all, self.sort_column, reverse=self.sort_reverse)
+        ordered = in_order(self._all, self.sort_column, reverse=self.sort_reverse, calls=self.calls)
         self._matcher = ContactMatcher(ordered)
         self._rebuild(keep, same_row=same_row)
 
@@ -447,22 +451,41 @@ class ContactList(ScrollView, can_focus=True):
         if key == "last":
             last = contact.last_interaction_at
             return (humanize_ago(last, self.now) if last else ""), muted
+        call = self.calls.get(contact.id)
         if key == "due":
             due = contact.next_action_due
+            today = self.now.date()
+            if call is not None and (due is None or due > today):
+                due = today  # the call is today
             if due is None:
                 return "", line
-            today = self.now.date()
             if due < today:
                 return f"{due:%d %b}", line + self._style("contact-list--overdue")
             if due == today:
                 return "today", line + self._style("contact-list--today")
             return f"{due:%d %b}", line
+        if call is not None:
+            return " · ".join(filter(None, (f"Call {call:%H:%M}", contact.next_action))), line
         return contact.next_action, line
 
 
-def in_order(contacts: Sequence[Contact], column: str, *, reverse: bool = False) -> list[Contact]:
-    """``contacts`` as the list shows them when sorted by ``column``: ties alphabetical."""
+def in_order(
+    contacts: Sequence[Contact],
+    column: str,
+    *,
+    reverse: bool = False,
+    calls: Mapping[int, datetime] | None = None,
+) -> list[Contact]:
+    """``contacts`` as the list shows them when sorted by ``column``: ties alphabetical. By
+    due, those with a call today (``calls``: by contact id) come first, in the calls' order."""
     sort_key = next(c for c in COLUMNS if c.key == column).sort_key
+    if column == "due" and calls:
+        by_due, booked = sort_key, calls
+
+        def sort_key(contact: Contact) -> object:
+            call = booked.get(contact.id)
+            return (0, call) if call is not None else (1, by_due(contact))
+
     # Stable sorts: by name first, then the chosen column, so ties stay alphabetical.
     ordered = sorted(contacts, key=lambda c: c.name.casefold())
     ordered.sort(key=sort_key, reverse=reverse)  # type: ignore[arg-type]
