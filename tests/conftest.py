@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 import os
 from collections.abc import Iterator
@@ -29,6 +30,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             inspect.iscoroutinefunction(item.obj) or "snap_compare" in item.fixturenames
         ):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def collector_as_found() -> Iterator[None]:
+    """Each test leaves the garbage collector on or off as it found it: ``informa.launch``
+    switches it off until the first screen is up, and a test that runs ``main`` in this
+    process (tests/cli/test_launch.py) would otherwise leave it off for the next test."""
+    enabled = gc.isenabled()
+    yield
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
 
 
 @pytest.fixture(autouse=True)
