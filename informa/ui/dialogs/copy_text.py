@@ -9,7 +9,7 @@ in a read-only box to select and copy by hand, and says why.
 from __future__ import annotations
 
 import asyncio
-from typing import Any, ClassVar
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -48,7 +48,6 @@ class CopyByHand(Dialog[None]):
     """
 
     AUTO_FOCUS = "#by-hand"
-    _CLOSE: ClassVar[str] = "Close"
 
     def __init__(self, *, what: str, text: str) -> None:
         super().__init__(title=f"Copy {what} by hand", cancel_value=None)
@@ -59,7 +58,7 @@ class CopyByHand(Dialog[None]):
         yield SafeTextArea(self._text, id="by-hand", soft_wrap=True, read_only=True)
 
     def compose_buttons(self) -> ComposeResult:
-        yield Button(self._CLOSE, id="cancel", compact=True)
+        yield Button("Close", id="cancel", compact=True)
 
     def hint(self) -> Content:
         return keys_hint((key_for(self, "dialog_cancel"), "close"), tail="the text is read-only")
