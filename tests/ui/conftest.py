@@ -13,8 +13,19 @@ from informa.domain.clock import fixed_clock
 from informa.factory import make_app
 from informa.ui.app import InformaApp
 from tests.builders import NOW
+from tests.clipboard import fake_tmux, no_system_clipboard
 
 AppFactory = Callable[..., InformaApp]
+
+
+@pytest.fixture(autouse=True)
+def tmux_buffer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the app copies goes to a fake tmux's buffer (the file returned), as inside tmux
+    without a system clipboard: never to the real clipboard or tmux of whoever runs the tests."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    no_system_clipboard(monkeypatch)
+    return fake_tmux(folder, monkeypatch)
 
 
 @pytest.fixture(scope="session")

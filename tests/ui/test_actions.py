@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from informa.domain.model import ActivityKind, InterviewStatus, Source, Stage
 from informa.ui.app import InformaApp
+from informa.ui.dialogs.confirm import Confirm
 from informa.ui.dialogs.contact_form import ContactForm
 from informa.ui.widgets.contact_list import ContactList
 from tests.builders import NOW
 
-from .helpers import AppFactory, contact_named, select, settle, start_call_now, typed
+from .helpers import AppFactory, contact_named, opened, select, settle, start_call_now, typed
 
 SIZE = (140, 45)
 
@@ -170,17 +172,30 @@ async def test_company_research(make: AppFactory) -> None:
         assert research.rstrip().endswith("Competitor: Statsig raised a Series C")
 
 
-async def test_outreach_is_copied_and_logged(make: AppFactory) -> None:
+async def test_outreach_is_copied_and_logged_only_once_confirmed_sent(
+    make: AppFactory, tmux_buffer: Path
+) -> None:
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         zoe = await select(pilot, app, "Zoe Martin")
         assert app.store.contacts.get(zoe).source is Source.EVENT
+        stage = app.store.contacts.get(zoe).stage
         await pilot.press("o")
         await settle(pilot)
         await pilot.press("f2")
+        await opened(pilot, Confirm)  # "Sent it to Zoe Martin?"
+        assert "Zoe" in tmux_buffer.read_text(encoding="utf-8")
+        assert "Zoe" in app.clipboard  # and sent to the terminal (OSC 52)
+        await pilot.press("n")  # copied, not sent yet: nothing is logged
         await settle(pilot)
-        assert "Zoe" in app.clipboard  # what copy_to_clipboard sent to the terminal (OSC 52)
+        kinds = [a.kind for a in app.store.activities.timeline(zoe)]
+        assert ActivityKind.OUTREACH not in kinds
+        assert app.store.contacts.get(zoe).stage is stage
+        await pilot.press("f2")
+        await opened(pilot, Confirm)
+        await pilot.press("y")
+        await settle(pilot)
         kinds = [a.kind for a in app.store.activities.timeline(zoe)]
         assert ActivityKind.OUTREACH in kinds
         assert app.store.contacts.get(zoe).stage is Stage.REACHED_OUT

@@ -1,11 +1,16 @@
-"""Write an outreach message from a template, with a live checklist beside it."""
+"""Write an outreach message from a template, with a live checklist beside it.
+
+f2 copies the message (``dialogs.copy_text``: the toast says where it went), then asks
+whether it was sent: only a yes closes the composer with the text, for the caller to log
+as outreach. A copy alone never logs anything; "not yet" keeps the message open.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +19,8 @@ from textual.widgets import Select, Static, TextArea
 
 from informa.domain.wording import counted
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, keys_hint, template_picker
+from informa.ui.dialogs.confirm import Confirm
+from informa.ui.dialogs.copy_text import copy_text
 from informa.ui.keys import bindings, key_for
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeTextArea
@@ -55,7 +62,8 @@ def checklist(checks: Sequence[CheckLike], text: str) -> Content:
 
 class OutreachComposer(FormDialog[str | None]):
     """Compose a message to ``contact_name``. ``templates`` are (id, title, rendered text);
-    ``check(text)`` gives the checklist. Returns the final text for the caller to copy and log.
+    ``check(text)`` gives the checklist. Returns the text, once copied and confirmed sent, for
+    the caller to log; None when closed without that.
     """
 
     DEFAULT_CSS = """
@@ -89,7 +97,7 @@ class OutreachComposer(FormDialog[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("outreach")
 
     AUTO_FOCUS = "#message"
-    SAVE_LABEL = "Copy & log"
+    SAVE_LABEL = "Copy"
 
     def __init__(
         self,
@@ -99,6 +107,7 @@ class OutreachComposer(FormDialog[str | None]):
         check: Callable[[str], Sequence[CheckLike]],
     ) -> None:
         super().__init__(title=f"Outreach: {contact_name}", cancel_value=None)
+        self._contact_name = contact_name
         self._templates = {template_id: text for template_id, _, text in templates}
         self._titles = [(plain(title), template_id) for template_id, title, _ in templates]
         self._template_id = templates[0][0] if templates else None
@@ -117,9 +126,10 @@ class OutreachComposer(FormDialog[str | None]):
 
     def hint(self) -> Content:
         return keys_hint(
-            (key_for(self, "dialog_save"), "copy & log"),
+            (key_for(self, "dialog_save"), "copy"),
             ("tab", "next"),
             (key_for(self, "dialog_cancel"), "cancel"),
+            tail="logged only once you say it was sent",
         )
 
     @property
@@ -168,4 +178,21 @@ class OutreachComposer(FormDialog[str | None]):
                 f"{key_for(self, 'dialog_save')} again to copy anyway.",
             )
             return
-        self.dismiss(text)
+        self._copy_and_ask(text)
+
+    @work(group="copy", exclusive=True)
+    async def _copy_and_ask(self, text: str) -> None:
+        await copy_text(self, text, what="the message")
+        sent = await self.app.push_screen_wait(
+            Confirm(
+                title=f"Sent it to {self._contact_name}?",
+                message=(
+                    "Paste the message where you write to them and send it; then log it as "
+                    "outreach on their timeline. Not yet: the message stays here, not logged."
+                ),
+                confirm_label="Log as sent",
+                danger=False,
+            )
+        )
+        if sent:
+            self.dismiss(text)

@@ -7,11 +7,13 @@ again, unless the user has edited it by hand: their text is then kept, and a not
 f4 fills it in again with the current ticks. Choosing another template always fills it in
 again (as in the outreach composer; ctrl+z in the draft brings the previous text back).
 
-f3 copies the draft (or, from the subject line, the subject) to the clipboard; copying does
-not mark anything sent. f2 marks it sent: the dialog closes with a :class:`ThankYouResult`
-for the caller to record (``informa.actions.thanks.mark_thank_you_sent(store, interview_id,
-detail=result.detail)``). Unless the draft has been copied as it stands, f2 asks to be
-pressed again, so the reminder is never cleared by a slip of the finger.
+f3 copies the draft (or, from the subject line, the subject) to the clipboard, tmux's buffer
+or both (``dialogs.copy_text``; the toast says which), or shows it to copy by hand when
+neither is known to work; copying does not mark anything sent. f2 marks it sent: the dialog
+closes with a :class:`ThankYouResult` for the caller to record
+(``informa.actions.thanks.mark_thank_you_sent(store, interview_id, detail=result.detail)``).
+Unless the draft has been copied as it stands, f2 asks to be pressed again, so the reminder
+is never cleared by a slip of the finger.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
@@ -41,6 +43,7 @@ from informa.domain.thanks import (
 from informa.domain.wording import counted
 from informa.templates import Template, render_thank_you, render_thank_you_subject
 from informa.ui.dialogs.base import FORM_ERROR, FormDialog, field_row, keys_hint, template_picker
+from informa.ui.dialogs.copy_text import copy_text
 from informa.ui.keys import bindings, key_for
 from informa.ui.text import clean, plain
 from informa.ui.widgets.safe import SafeInput, SafeTextArea
@@ -349,21 +352,25 @@ class ThankYouDialog(FormDialog[ThankYouResult | None]):
 
     def action_copy(self) -> None:
         if self.focused is self.subject and self.subject.value.strip():
-            self.app.copy_to_clipboard(self.subject.value.strip())
-            self.notify("Copied the subject line to the clipboard.")
+            self._copy(self.subject.value.strip(), what="the subject line")
             return
         text = self.draft.text.strip()
         if not text:
             self.show_error(FORM_ERROR, "Nothing to copy: write the thank-you first.")
             return
-        self.app.copy_to_clipboard(text)
+        # Copied, or shown to copy by hand: either way the user has the text as it stands.
         self._copied = text
         self._confirming = False
         self.show_error(FORM_ERROR, None)
-        self.notify(
-            "Copied the thank-you to the clipboard. Send it, then press "
-            f"{key_for(self, 'dialog_save')}: mark sent."
+        self._copy(
+            text,
+            what="the thank-you",
+            then=f"Send it, then press {key_for(self, 'dialog_save')}: mark sent.",
         )
+
+    @work(group="copy")
+    async def _copy(self, text: str, *, what: str, then: str = "") -> None:
+        await copy_text(self, text, what=what, then=then)
 
     def action_save(self) -> None:
         text = self.draft.text.strip()

@@ -322,8 +322,9 @@ KEYS: tuple[Key, ...] = (
     Key("dialog_confirm", "y", "confirm", "confirm", "Yes", "Go ahead.",
         group="answer the question"),
     Key("dialog_deny", "n", "confirm", "cancel", "No", "Do nothing.", group="answer the question"),
-    Key("dialog_save", "f2", "outreach", "save", "Copy & log",
-        "Copy the message to the clipboard and log the outreach.", rank=3),
+    Key("dialog_save", "f2", "outreach", "save", "Copy",
+        "Copy the message, then log it as outreach once you say it was sent.",
+        title="Copy the message", rank=3),
     *(Key(f"dialog_stage_{number}", str(number), "stage_picker", f"pick({number})",
           stage.label, f"Move to {stage.label}.", title=f"Move to {stage.label}",
           group="move the contact to that stage", show=False)

@@ -322,9 +322,8 @@ class ContactEditing(PipelineLoading):
         text = await self.app.push_screen_wait(
             OutreachComposer(contact_name=contact.name, templates=templates, check=check_outreach)
         )
-        if text is None:
+        if text is None:  # closed without saying it was sent: nothing to log
             return
-        self.app.copy_to_clipboard(text)
         store, contact_id = self.informa.store, contact.id
         first_line = next((line for line in text.splitlines() if line.strip()), "")
         self._save(
@@ -332,5 +331,5 @@ class ContactEditing(PipelineLoading):
                 contact_id, ActivityKind.OUTREACH, detail=f"Sent: {first_line[:80]}"
             ),
             done=lambda _: self.refresh_after_change(contact_id),
-            message=f"Copied to the clipboard and logged as outreach to {contact.name}",
+            message=f"Logged as outreach to {contact.name}",
         )

@@ -1,13 +1,19 @@
-"""OutreachComposer: template, message, and a checklist that follows every edit."""
+"""OutreachComposer: template, message, a checklist that follows every edit; f2 copies the
+message and returns it only once the user says it was sent."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Label, Static, TextArea
 
+from informa.ui.dialogs.confirm import Confirm
 from informa.ui.dialogs.outreach import CheckLike, OutreachComposer
+from tests.ui.helpers import opened
 
 from .host import SIZE, Host
 
@@ -37,6 +43,14 @@ def composer() -> Host[str | None]:
     )
 
 
+async def copy_and_confirm(pilot: Pilot[Any], answer: str = "y") -> None:
+    """f2 in the composer, then ``answer`` to "Sent it?"."""
+    await pilot.press("f2")
+    await opened(pilot, Confirm)
+    await pilot.press(answer)
+    await pilot.pause()
+
+
 def checklist(app: Host[str | None]) -> str:
     return str(app.screen.query_one("#checks", Static).content)
 
@@ -57,8 +71,7 @@ async def test_the_checklist_follows_the_text_and_f2_returns_it() -> None:
         assert "11 words" in checklist(app)
         await pilot.press(*["backspace"] * len(" Any job openings?"), *" Thanks!")
         assert "✓ no job ask" in checklist(app)
-        await pilot.press("f2")
-        await pilot.pause()
+        await copy_and_confirm(pilot)
     assert app.result == "Hi Sam, could we talk for 20 minutes? Thanks!"
 
 
@@ -71,8 +84,7 @@ async def test_choosing_another_template_replaces_the_text() -> None:
         assert "! asks for a short call" in checklist(app)
         await pilot.press("tab", "ctrl+z")  # the previous text is an undo away
         assert area.text == TEMPLATES[0][2]
-        await pilot.press("f2")
-        await pilot.pause()
+        await copy_and_confirm(pilot)
     assert app.result == TEMPLATES[0][2]
 
 
@@ -84,9 +96,8 @@ async def test_a_failed_check_asks_for_a_second_f2() -> None:
         assert not app.dismissed
         error = app.screen.query_one("#form-error", Label)
         assert error.display
-        assert "press F2 again" in str(error.content)
-        await pilot.press("f2")
-        await pilot.pause()
+        assert "press F2 again to copy anyway" in str(error.content)
+        await copy_and_confirm(pilot)
     assert app.result == TEMPLATES[0][2] + " A job?"
 
 
@@ -107,6 +118,28 @@ async def test_without_templates_the_user_writes_from_scratch() -> None:
         lambda: OutreachComposer(contact_name="Sam", templates=[], check=fake_check)
     )
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Hi Sam, 20 minutes?", "f2")
-        await pilot.pause()
+        await pilot.press(*"Hi Sam, 20 minutes?")
+        await copy_and_confirm(pilot)
     assert app.result == "Hi Sam, 20 minutes?"
+
+
+async def test_f2_copies_and_nothing_is_returned_until_the_user_says_it_was_sent(
+    tmux_buffer: Path,
+) -> None:
+    app = composer()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("f2")
+        question = await opened(pilot, Confirm)
+        assert tmux_buffer.read_text(encoding="utf-8") == TEMPLATES[0][2]
+        assert app.clipboard == TEMPLATES[0][2]  # and sent to the terminal (OSC 52)
+        assert [str(n.message) for n in app._notifications] == [
+            "Copied the message to tmux's buffer."
+        ]
+        assert "Sent it to Sam Rivera?" in str(question.query_one("#dialog").border_title)
+        await pilot.press("n")  # not yet: back to the message, nothing returned
+        await pilot.pause()
+        assert isinstance(app.screen, OutreachComposer)
+        assert not app.dismissed
+        await pilot.press("escape")  # closed without saying it was sent
+        await pilot.pause()
+    assert app.results == [None]

@@ -1,9 +1,10 @@
-"""ThankYouDialog: ticked lines fill the draft, copy goes to the clipboard, f2 marks it sent."""
+"""ThankYouDialog: ticked lines fill the draft, f3 copies it, f2 marks it sent."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -170,16 +171,18 @@ async def test_a_hand_edit_is_kept_when_ticks_change_until_f4(templates: Templat
 
 
 async def test_copy_puts_the_draft_on_the_clipboard_and_f2_marks_it_sent(
-    templates: TemplateSet,
+    templates: TemplateSet, tmux_buffer: Path
 ) -> None:
     app = dialog(templates.templates)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         text = draft(app)
         await pilot.press("f3")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard == text  # what copy_to_clipboard sent to the terminal (OSC 52)
+        assert tmux_buffer.read_text(encoding="utf-8") == text
         assert [str(n.message) for n in app._notifications] == [
-            "Copied the thank-you to the clipboard. Send it, then press F2: mark sent."
+            "Copied the thank-you to tmux's buffer. Send it, then press F2: mark sent."
         ]
         assert not app.dismissed  # copying alone does not mark it sent
         await pilot.press("tab", "tab", "end", "!", "f2")  # an edit after copying asks again
@@ -240,15 +243,17 @@ async def test_the_linkedin_counter_turns_red_past_300(templates: TemplateSet) -
 
 
 async def test_enter_in_the_subject_moves_on_and_f3_there_copies_it(
-    templates: TemplateSet,
+    templates: TemplateSet, tmux_buffer: Path
 ) -> None:
     app = dialog(templates.templates)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab")
         assert focused_id(app) == "subject"
         await pilot.press("end", *" and advice", "f3")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.clipboard == "Thank you for your time yesterday and advice"
+        assert tmux_buffer.read_text(encoding="utf-8") == app.clipboard
         await pilot.press("enter")
         await pilot.pause()
         assert not app.dismissed
