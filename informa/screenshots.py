@@ -38,6 +38,7 @@ class Shot:
     """Real time to let pass before the picture (the call's autosave waits a second)."""
     files: tuple[tuple[str, str], ...] = ()
     """Files to write (name, text) in the working folder first, for the keys to open."""
+    size: tuple[int, int] = SIZE
 
 
 CONNECTIONS = """\ufeffNotes:\r
@@ -119,6 +120,27 @@ SHOTS = (
         ),
         settle_seconds=1.5,
     ),
+    Shot(
+        "call-80",
+        "informa: the live call on half a screen, 80×24",
+        (
+            "a",
+            "home",
+            "P",
+            "enter",  # yes, start it now
+            "f2",
+            *typed("Yes, plenty of time"),
+            "enter",
+            "f2",
+            *typed("Half meetings with the science team, half writing specs"),
+            "enter",
+            *typed("Learn SQL properly before anything else"),
+            "f5",
+            "enter",
+        ),
+        settle_seconds=1.5,
+        size=(80, 24),
+    ),
     Shot("review", "informa: review, the agenda of what is due (v)", ("v",)),
     Shot(
         "import",
@@ -176,7 +198,7 @@ async def capture(shot: Shot, db_path: Path, config_dir: Path) -> str:
     app = make_app(
         db_path=db_path, config_dir=config_dir, clock=CLOCK, save_settings=False, demo=True
     )
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=shot.size) as pilot:
         await settle(app, pilot)
         for key in shot.keys:
             await pilot.press(key)

@@ -1,7 +1,8 @@
 """The user's settings: one optional, documented YAML file in the config folder.
 
 Every key is optional. A bad value is reported as ``FILE:LINE: message`` and its default is
-used; the rest of the file still applies. The theme chosen in the app is written back.
+used; the rest of the file still applies. The theme chosen in the app and the call's panel
+(``call_panel``) are written back.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
 
 CADENCES = ("3b7", "7+7")
 DEFAULT_THEME = "informa"
+CALL_PANELS = ("strip", "side")
+"""In a call under 120 columns: the clock and the question in a strip over the notes, or the
+checklist and the pitch card beside them."""
 
 TEMPLATE = """\
 # informa settings. Every key is optional; delete a line to get its default back.
@@ -57,6 +61,11 @@ theme: {theme}
 # your_name: Sam Rivera
 # your_background: a postdoc in computational biology exploring data science roles
 
+# In a call on a screen under 120 columns: the clock and the current question in a strip
+# above the notes (strip), or the checklist and the pitch card beside them (side).
+# The Panel key in a call (f12) switches, and writes the choice here.
+# call_panel: strip
+
 # Remap keys by binding id (see the help panel, f1), e.g.:
 # keys:
 #   new_contact: ctrl+n
@@ -75,6 +84,7 @@ class Settings:
     keys: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     your_name: str = ""
     your_background: str = ""
+    call_panel: str = "strip"
 
     def follow_up_rules(self) -> Rules:
         """The follow-up rules these settings ask for."""
@@ -99,6 +109,7 @@ KEYS = (
     "keys",
     "your_name",
     "your_background",
+    "call_panel",
 )
 
 
@@ -141,6 +152,8 @@ def _settings(checker: Checker, root: Node) -> Settings:
     cadence = checker.choice(fields.get("follow_up_cadence"), "follow_up_cadence", CADENCES)
     if cadence is not None:
         updates["follow_up_cadence"] = cadence
+    if (panel := checker.choice(fields.get("call_panel"), "call_panel", CALL_PANELS)) is not None:
+        updates["call_panel"] = panel
     if (holidays := fields.get("holidays")) is not None:
         updates["holidays"] = _holidays(checker, holidays)
     if (keys := fields.get("keys")) is not None:
@@ -171,9 +184,15 @@ def _keys(checker: Checker, node: Node) -> dict[str, str]:
 
 
 def save_theme(path: Path, theme: str) -> None:
-    """Persist the theme, keeping the rest of the file (and its comments) as written.
+    """Persist the theme (``save_setting``)."""
+    save_setting(path, "theme", theme)
 
-    Only a block-style mapping is edited, on the theme's own line; anything else (flow style,
+
+def save_setting(path: Path, key: str, value: str) -> None:
+    """Persist ``key: value`` (a plain word, such as a theme's name), keeping the rest of the
+    file (and its comments) as written; a missing file gets the commented template.
+
+    Only a block-style mapping is edited, on the key's own line; anything else (flow style,
     a value on the next line) raises ``FileProblems`` rather than risk damaging the file.
     A symlinked settings file is written through the link.
     """
@@ -183,42 +202,47 @@ def save_theme(path: Path, theme: str) -> None:
 
     path = path.resolve() if path.is_symlink() else path
     if not path.exists():
-        write_private_text(path, TEMPLATE.format(theme=theme))
+        theme = value if key == "theme" else DEFAULT_THEME
+        text = TEMPLATE.format(theme=theme)
+        if key != "theme":
+            text += f"{key}: {value}\n"
+        write_private_text(path, text)
         return
     text = read_text(path)
     lines = text.splitlines(keepends=True)
+    what = "the theme" if key == "theme" else f"'{key}'"
     try:
         root = compose(text) if text.strip() else None
     except (yaml.YAMLError, RecursionError) as exc:
         raise FileProblems(
-            [Problem(path, None, "cannot save the theme: the file is not valid YAML")]
+            [Problem(path, None, f"cannot save {what}: the file is not valid YAML")]
         ) from exc
     if root is None:
         write_private_text(
-            path, text + ("" if text.endswith("\n") or not text else "\n") + f"theme: {theme}\n"
+            path, text + ("" if text.endswith("\n") or not text else "\n") + f"{key}: {value}\n"
         )
         return
     if not isinstance(root, yaml.MappingNode) or root.flow_style:
         raise FileProblems(
-            [Problem(path, 1, "cannot save the theme here: write settings as 'key: value' lines")]
+            [Problem(path, 1, f"cannot save {what} here: write settings as 'key: value' lines")]
         )
-    for key, value in root.value:
-        if key.value == "theme":
-            line = key.start_mark.line
-            if not isinstance(value, yaml.ScalarNode) or value.start_mark.line != line:
+    for node, scalar in root.value:
+        if node.value == key:
+            line = node.start_mark.line
+            if not isinstance(scalar, yaml.ScalarNode) or scalar.start_mark.line != line:
+                example = "theme: name" if key == "theme" else f"{key}: {value}"
                 raise FileProblems(
-                    [Problem(path, line + 1, "cannot save the theme: write it as 'theme: name'")]
+                    [Problem(path, line + 1, f"cannot save {what}: write it as '{example}'")]
                 )
             # By character index, not column: PyYAML does not count U+FEFF in columns.
-            before, after = text[: key.start_mark.index], text[value.end_mark.index :]
-            write_private_text(path, f"{before}theme: {theme}{after}")
+            before, after = text[: node.start_mark.index], text[scalar.end_mark.index :]
+            write_private_text(path, f"{before}{key}: {value}{after}")
             return
-    else:
-        while lines and not lines[-1].strip():
-            lines.pop()
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
-        lines.append(f"theme: {theme}\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    lines.append(f"{key}: {value}\n")
     write_private_text(path, "".join(lines))
 
 

@@ -239,6 +239,27 @@ class InformaApp(App[None]):
                 timeout=10,
             )
 
+    def remember_call_panel(self, panel: str) -> None:
+        """Keep the call's panel choice (``strip`` or ``side``) and write it to the settings."""
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, call_panel=panel)
+        if not self._save_settings:
+            return
+        from informa.settings import save_setting
+
+        try:
+            save_setting(self.settings_path, "call_panel", panel)
+        except InformaError as exc:
+            self.notify(markup=False, message=f"Not saved: {exc}", severity="warning", timeout=10)
+        except OSError as exc:
+            self.notify(
+                markup=False,
+                message=f"{self.settings_path}: could not save the choice ({exc.strerror})",
+                severity="warning",
+                timeout=10,
+            )
+
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):  # by name: the panel's module (Markdown) loads late
             self.action_hide_help_panel()

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from informa.domain.errors import FileProblems
-from informa.settings import TEMPLATE, Settings, load_settings, save_theme
+from informa.settings import TEMPLATE, Settings, load_settings, save_setting, save_theme
 
 KNOWN = (
-    "known keys: call_minutes, check_in_weeks, follow_up_cadence, holidays, interview_goal, "
-    "keys, thank_you_hours, theme, your_background, your_name"
+    "known keys: call_minutes, call_panel, check_in_weeks, follow_up_cadence, holidays, "
+    "interview_goal, keys, thank_you_hours, theme, your_background, your_name"
 )
 
 
@@ -274,3 +274,53 @@ def test_save_theme_writes_through_a_symlink(tmp_path: Path) -> None:
     save_theme(link, "nord")
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8") == "theme: nord\n"
+
+
+# --- call_panel ----------------------------------------------------------------------------
+
+
+def test_call_panel_is_strip_side_or_reported(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    assert Settings().call_panel == "strip"
+    assert load(path, "call_panel: side\n") == (Settings(call_panel="side"), [])
+    settings, problems = load(path, "theme: nord\ncall_panel: beside\n")
+    assert settings == Settings(theme="nord")
+    assert problems == [f"{path}:2: call_panel must be one of strip, side, not 'beside'"]
+
+
+def test_save_setting_on_a_missing_file_writes_the_template_and_the_key(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    save_setting(path, "call_panel", "side")
+    assert path.read_text(encoding="utf-8") == TEMPLATE.format(theme="informa") + (
+        "call_panel: side\n"
+    )
+    assert load_settings(path) == (Settings(call_panel="side"), [])
+
+
+def test_save_setting_replaces_its_line_and_keeps_the_comments(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("# mine\ncall_panel: side  # wide\ntheme: nord\n", encoding="utf-8")
+    save_setting(path, "call_panel", "strip")
+    assert path.read_text(encoding="utf-8") == "# mine\ncall_panel: strip  # wide\ntheme: nord\n"
+    save_theme(path, "dracula")
+    save_setting(path, "call_panel", "side")
+    assert path.read_text(encoding="utf-8") == (
+        "# mine\ncall_panel: side  # wide\ntheme: dracula\n"
+    )
+
+
+def test_save_setting_appends_a_missing_key_after_the_template(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    save_theme(path, "nord")
+    save_setting(path, "call_panel", "side")
+    text = path.read_text(encoding="utf-8")
+    assert text == TEMPLATE.format(theme="nord") + "call_panel: side\n"
+    assert load_settings(path) == (Settings(theme="nord", call_panel="side"), [])
+
+
+def test_save_setting_refuses_flow_style_and_leaves_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.yaml"
+    path.write_text("{theme: nord}\n", encoding="utf-8")
+    with pytest.raises(FileProblems, match="cannot save 'call_panel' here"):
+        save_setting(path, "call_panel", "side")
+    assert path.read_text(encoding="utf-8") == "{theme: nord}\n"

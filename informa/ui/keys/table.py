@@ -215,6 +215,11 @@ KEYS: tuple[Key, ...] = (
         show=False, priority=True),
     Key("call_pitch", "f4", "call", "toggle_pitch", "Pitch", "Show or hide your pitch card.",
         title="Pitch card", priority=True),
+    Key("call_panel", "f12,ctrl+n", "call", "toggle_panel", "Panel",
+        "Under 120 columns: the checklist and the pitch card beside the notes, or the clock and "
+        "the question in a strip above them (remembered).", title="Show or hide the side panel",
+        line="under 120 columns: the checklist and pitch card beside the notes, or a strip "
+        "above them with the clock and the question (remembered)", priority=True, rank=2),
     Key("call_tag_advice", "f5", "call", "tag('A')", "Advice",
         "Tag the current line as advice (A:); again removes it.", title="Tag as Advice",
         group=_TAGS, priority=True),

@@ -1,5 +1,7 @@
 """The live call: the notes on the left; the clock, the question checklist and the pitch card
-on the right. Every command works without leaving the editor.
+on the right. Under 120 columns the notes take the width, under a strip with the clock and
+the question at the cursor; the side column comes back with the *Panel* key (the choice is
+kept in the settings, ``call_panel``). Every command works without leaving the editor.
 
 The screen is three layers, one module each:
 
@@ -34,8 +36,10 @@ from informa.domain.model import Consent, Contact, ContactDraft, Interview, Sour
 from informa.domain.notes import format_elapsed
 from informa.ui.dialogs.referral import Referral, ReferralDialog, referral_line
 from informa.ui.keys import KeyHelp, bindings
+from informa.ui.screens.breakpoints import set_breakpoint_classes
 from informa.ui.screens.call_progress import CallProgress
 from informa.ui.text import clean
+from informa.ui.widgets.call_strip import CallStrip
 from informa.ui.widgets.call_timer import CallTimer
 from informa.ui.widgets.checklist import Checklist, topic_titles
 from informa.ui.widgets.key_bar import KeyBar
@@ -45,7 +49,9 @@ from informa.ui.widgets.title_bar import TitleBar
 CALL_HELP = """
 ## Call
 
-Type notes on the left; everything else works without leaving them.
+Type notes on the left; everything else works without leaving them. Under 120 columns the
+notes take the width, under the clock and the question at the cursor; *Panel* shows the
+checklist, the recording consent and the pitch card beside them (and hides them again).
 """
 
 CALL_HELP_END = """
@@ -71,6 +77,7 @@ _CALL_ACTIONS = frozenset(
         "stamp_time",
         "pause",
         "toggle_pitch",
+        "toggle_panel",
         "referral",
         "end_call",
         "discard_call",
@@ -95,6 +102,7 @@ class CallScreen(CallProgress):
     # Priority (in the table): the notes editor keeps focus and binds some of these keys
     # itself (f6 selects the line, f7 everything).
     BINDINGS: ClassVar[list[BindingType]] = bindings("call")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012
 
     # One grid on the screen itself, no nested containers around the editor: every frame
     # that redraws it also visits each container around it (and the message each keystroke
@@ -115,6 +123,24 @@ class CallScreen(CallProgress):
     CallScreen #notes:focus {
         border: round $primary;
     }
+    CallScreen > CallStrip { display: none; }
+    /* Under 120 columns: the notes take the width, under the strip (the clock, the
+       question); with the panel (-side), the side column comes back, narrower. */
+    CallScreen.-narrow {
+        grid-size: 1 3;
+        grid-columns: 1fr;
+        grid-rows: auto 1fr 1;
+    }
+    CallScreen.-narrow > CallStrip { display: block; }
+    CallScreen.-narrow > #call-side { display: none; }
+    CallScreen.-narrow.-side {
+        grid-size: 2 2;
+        grid-columns: 1fr 38;
+        grid-rows: 1fr 1;
+    }
+    CallScreen.-narrow.-side > CallStrip { display: none; }
+    CallScreen.-narrow.-side > #call-side { display: block; }
+    CallScreen.-narrow #pitch { max-height: 40%; }  /* the question under it stays in view */
     CallScreen #save-status {
         width: 1fr;
         height: 1;
@@ -152,8 +178,12 @@ class CallScreen(CallProgress):
 
     def compose(self) -> ComposeResult:
         # The grid: the notes (top left), the side column (right, both rows), the save
-        # status (under the notes). The header and footer are docked, outside it.
+        # status (under the notes). The header and footer are docked, outside it. Under
+        # 120 columns: the strip, the notes and the status, one column.
+        set_breakpoint_classes(self)
+        self.set_class(self.informa.settings.call_panel == "side", "-side", update=False)
         yield TitleBar()
+        yield CallStrip(id="call-strip")
         yield self.editor
         with Vertical(id="call-side"):
             yield Select(
@@ -175,6 +205,8 @@ class CallScreen(CallProgress):
         self.set_interval(1, self._clock_tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_panel" and not self.has_class("-narrow"):
+            return False  # wide enough for the side column: not offered
         if action in _CALL_ACTIONS and (not self._loaded or self._ending):
             return None  # shown dimmed until the call is loaded, and while it ends
         return True
@@ -218,7 +250,27 @@ class CallScreen(CallProgress):
     # -- the pitch card -------------------------------------------------------------------
 
     def action_toggle_pitch(self) -> None:
-        self.pitch_card.toggle_class("-shown")
+        card = self.pitch_card
+        if self.has_class("-narrow") and not self.has_class("-side"):
+            card.add_class("-shown")  # the card is in the side panel: show both
+            self.action_toggle_panel()
+            return
+        card.toggle_class("-shown")
+
+    # -- the side panel (under 120 columns) -----------------------------------------------
+
+    @property
+    def panel_shown(self) -> bool:
+        """The checklist, the consent and the pitch card are in view."""
+        return not self.has_class("-narrow") or self.has_class("-side")
+
+    def action_toggle_panel(self) -> None:
+        side = not self.has_class("-side")
+        self.set_class(side, "-side")
+        self.informa.remember_call_panel("side" if side else "strip")
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # the panel's key is offered under 120 columns only
 
     # -- referrals ------------------------------------------------------------------------
 

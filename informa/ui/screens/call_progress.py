@@ -19,6 +19,7 @@ from informa.domain.errors import InformaError
 from informa.domain.model import Consent, Interview, PlannedQuestion
 from informa.domain.notes import format_elapsed, heading
 from informa.ui.screens.call_notes import CallNotes
+from informa.ui.widgets.call_strip import CallStrip
 from informa.ui.widgets.call_timer import CallTimer
 from informa.ui.widgets.checklist import Checklist
 
@@ -42,6 +43,10 @@ class CallProgress(CallNotes):
     @property
     def timer(self) -> CallTimer:
         return self.query_one(CallTimer)
+
+    @property
+    def strip(self) -> CallStrip:
+        return self.query_one(CallStrip)
 
     @property
     def consent(self) -> Select[Consent]:
@@ -91,7 +96,8 @@ class CallProgress(CallNotes):
         if interview is None or self.closing:
             return
         questions = self._questions
-        self.timer.show_time(
+        timer = self.timer
+        timer.show_time(
             elapsed=self._elapsed(),
             target_minutes=interview.target_minutes,
             planned=len(questions),
@@ -99,6 +105,14 @@ class CallProgress(CallNotes):
             skipped=sum(q.skipped for q in questions),
             paused=interview.is_paused,
         )
+        hint = timer.pace.hint if questions else ""
+        self.strip.show_time(timer.clock_text, timer.level, paused=timer.paused, hint=hint)
+
+    @on(Checklist.Moved)
+    def _question_moved(self, event: Checklist.Moved) -> None:
+        question = event.question
+        text = question.text if question is not None else ""
+        self.strip.show_question(event.position, event.total, text, event.state)
 
     def action_pause(self) -> None:
         interview = self.interview

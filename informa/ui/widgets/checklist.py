@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -97,6 +98,22 @@ class Checklist(Vertical):
         color: $text;
     }
     """
+
+    class Moved(Message):
+        """The question under the cursor changed, or its state: ``position`` counts from 1
+        among ``total`` planned (``0`` when there is no plan)."""
+
+        def __init__(self, question: PlannedQuestion | None, position: int, total: int) -> None:
+            super().__init__()
+            self.question = question
+            self.position = position
+            self.total = total
+
+        @property
+        def state(self) -> str:
+            if self.question is None:
+                return ""
+            return {ASKED: "asked", SKIPPED: "skipped", PENDING: ""}[mark(self.question)]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -189,6 +206,8 @@ class Checklist(Vertical):
     def _show_current(self) -> None:
         detail = self.query_one("#checklist-current", Static)
         question = self.current
+        position = next((n for n, q in enumerate(self._questions, start=1) if q is question), 0)
+        self.post_message(self.Moved(question, position, len(self._questions)))
         if question is None:
             detail.update(NO_PLAN if not self._questions else "")
             return
