@@ -199,3 +199,19 @@ def test_a_screens_help_lists_its_own_keys(owner: type[DOMNode]) -> None:
     described = owner.__dict__["HELP"]
     assert isinstance(described, KeyHelp)
     assert owner.__dict__["BINDINGS"].scope in described.scopes
+
+
+def test_a_default_key_given_to_another_key_of_the_screen_is_no_longer_shown() -> None:
+    """``call_end: f12`` takes F12 from the call's Panel (Textual does the same with the
+    bindings): the help must not offer F12 for both."""
+    from informa.ui.keys import effective_keys, help_lines
+
+    (panel,) = [key for key in KEYS if key.id == "call_panel"]
+    (end,) = [key for key in KEYS if key.id == "call_end"]
+    assert effective_keys(panel, {}) == ["f12", "ctrl+n"]
+    assert effective_keys(panel, {"call_end": "f12"}) == ["ctrl+n"]
+    assert effective_keys(end, {"call_end": "f12"}) == ["f12"]
+    assert effective_keys(panel, {"new_contact": "f12"}) == ["f12", "ctrl+n"]  # another screen
+    lines = help_lines(["call"], {"call_end": "f12"})
+    assert "`F12` **End call**" in lines
+    assert "`ctrl+n` **Panel**" in lines

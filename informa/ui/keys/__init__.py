@@ -92,10 +92,24 @@ def node_keys(node_class: type[object]) -> list[Key]:
     return list(dict.fromkeys(by_key.values()))
 
 
+def _names(keys: str) -> list[str]:
+    return [name.strip() for name in keys.split(",") if name.strip()]
+
+
 def effective_keys(key: Key, keymap: Keymap) -> list[str]:
-    """The keys that run ``key`` now: the user's (``keymap``, by binding id) or the default."""
+    """The keys that run ``key`` now: the user's (``keymap``, by binding id) or the default,
+    less a default key the user gave to another key of the same scope (Textual takes it
+    from this one: ``call_end: f12`` leaves the call's Panel with ``ctrl+n`` only)."""
     chosen = keymap.get(key.id) if key.id else None
-    return [name.strip() for name in (chosen or key.keys).split(",") if name.strip()]
+    if chosen:
+        return _names(chosen)
+    claimed = {
+        name
+        for other in KEYS
+        if other.scope == key.scope and other.id and other.id != key.id
+        for name in _names(keymap.get(other.id, ""))
+    }
+    return [name for name in _names(key.keys) if name not in claimed]
 
 
 _NAMES = {
@@ -130,7 +144,8 @@ def key_for(node: DOMNode, binding_id: str) -> str:
     """The key that runs ``binding_id`` now, as shown (``F2``, or the user's remap): for
     the hints and messages that name a key in words."""
     key = next(key for key in KEYS if key.id == binding_id)
-    return key_text(effective_keys(key, _keymap(node))[0])
+    keys = effective_keys(key, _keymap(node))
+    return key_text(keys[0]) if keys else "(no key)"
 
 
 def _shown(keys: Iterable[str]) -> str:
