@@ -83,7 +83,7 @@ topics:
 """
 KNOWN_BANK_KEYS = "description, id, title, topics"
 KNOWN_SETTINGS = (
-    "call_minutes, check_in_weeks, follow_up_cadence, holidays, interview_goal, keys, "
+    "call_minutes, call_panel, check_in_weeks, follow_up_cadence, holidays, interview_goal, keys, "
     "thank_you_hours, theme, your_background, your_name"
 )
 LINKEDIN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
