@@ -218,44 +218,34 @@ class InformaApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, theme: Theme) -> None:
-        if not self._save_settings:
-            return
-        from informa.settings import save_theme
-
-        try:
-            save_theme(self.settings_path, theme.name)
-        except InformaError as exc:
-            self.notify(
-                markup=False,
-                message=f"The theme was not saved: {exc}",
-                severity="warning",
-                timeout=10,
-            )
-        except OSError as exc:
-            self.notify(
-                markup=False,
-                message=f"{self.settings_path}: could not save the theme ({exc.strerror})",
-                severity="warning",
-                timeout=10,
-            )
+        self._write_setting("theme", theme.name, "theme")
 
     def remember_call_panel(self, panel: str) -> None:
         """Keep the call's panel choice (``strip`` or ``side``) and write it to the settings."""
         from dataclasses import replace
 
         self.settings = replace(self.settings, call_panel=panel)
+        self._write_setting("call_panel", panel, "call panel choice")
+
+    def _write_setting(self, key: str, value: str, what: str) -> None:
+        """Write ``key: value`` back to settings.yaml (comments kept); say so if it cannot be."""
         if not self._save_settings:
             return
         from informa.settings import save_setting
 
         try:
-            save_setting(self.settings_path, "call_panel", panel)
+            save_setting(self.settings_path, key, value)
         except InformaError as exc:
-            self.notify(markup=False, message=f"Not saved: {exc}", severity="warning", timeout=10)
+            self.notify(
+                markup=False,
+                message=f"The {what} was not saved: {exc}",
+                severity="warning",
+                timeout=10,
+            )
         except OSError as exc:
             self.notify(
                 markup=False,
-                message=f"{self.settings_path}: could not save the choice ({exc.strerror})",
+                message=f"{self.settings_path}: could not save the {what} ({exc.strerror})",
                 severity="warning",
                 timeout=10,
             )
