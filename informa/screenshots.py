@@ -72,6 +72,20 @@ def typed(text: str) -> tuple[str, ...]:
     return tuple(names.get(char, char) for char in text)
 
 
+CALL_NOTES = (
+    "f2",
+    *typed("Yes, plenty of time"),
+    "enter",
+    "f2",
+    *typed("Half meetings with the science team, half writing specs"),
+    "enter",
+    *typed("Learn SQL properly before anything else"),
+    "f5",
+    "enter",
+)
+"""The call's notes in both call pictures: two questions asked, an answer tagged Advice."""
+
+
 SHOTS = (
     Shot("pipeline", "informa: the pipeline, due follow-ups first"),
     Shot("pipeline-all", "informa: every contact, with details", ("a", "home", *["down"] * 13)),
@@ -108,15 +122,7 @@ SHOTS = (
             "enter",  # yes, start it now
             *typed("Zoom, she is on mobile today"),
             "enter",
-            "f2",
-            *typed("Yes, plenty of time"),
-            "enter",
-            "f2",
-            *typed("Half meetings with the science team, half writing specs"),
-            "enter",
-            *typed("Learn SQL properly before anything else"),
-            "f5",
-            "enter",
+            *CALL_NOTES,
         ),
         settle_seconds=1.5,
     ),
@@ -128,15 +134,7 @@ SHOTS = (
             "home",
             "P",
             "enter",  # yes, start it now
-            "f2",
-            *typed("Yes, plenty of time"),
-            "enter",
-            "f2",
-            *typed("Half meetings with the science team, half writing specs"),
-            "enter",
-            *typed("Learn SQL properly before anything else"),
-            "f5",
-            "enter",
+            *CALL_NOTES,
         ),
         settle_seconds=1.5,
         size=(80, 24),
